@@ -1,0 +1,44 @@
+import { execSync } from 'node:child_process';
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium (scripts/ensure-chromium.sh installs it); Playwright never downloads one. */
+function chromiumPath(): string {
+  const given = process.env['CHROMIUM_PATH'];
+  if (given !== undefined && given !== '') return given;
+  try {
+    return execSync('command -v chromium', { encoding: 'utf8', shell: '/bin/sh' }).trim();
+  } catch {
+    throw new Error('Chromium was not found: run scripts/ensure-chromium.sh or set CHROMIUM_PATH');
+  }
+}
+
+const reportDir = process.env['DISTLAB_REPORT_DIR'];
+const port = 4179;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000, toHaveScreenshot: { maxDiffPixelRatio: 0.002, animations: 'disabled' } },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: reportDir === undefined ? [['list']] : [['list'], ['json', { outputFile: `${reportDir}/playwright.json` }]],
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    colorScheme: 'light',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
+    },
+  },
+  webServer: {
+    // The e2e build also registers the test fixture lab (tests/fixtures).
+    command: `npx vite build --mode e2e --logLevel error && npx vite preview --mode e2e --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+  },
+});

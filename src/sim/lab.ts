@@ -1,0 +1,76 @@
+/**
+ * What a lab is, as the kernel, the hosts, the CLI and the page see it. Each lab under src/labs
+ * provides one of these; the types live here so the runtime can run a lab without importing it.
+ */
+import type { Action } from './actions';
+import type { Checker, NodeView } from './checker';
+import type { JsonObject } from './json';
+import type { NodeSpec, Protocol } from './node';
+import { NETWORK_PARAMS, networkFromParams, resolveParams, type ParamSpec, type Params } from './params';
+import type { RunSpec, SimModel } from './simulation';
+
+export interface NarrationStep {
+  readonly at: number;
+  readonly text: string;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly variant: string;
+  readonly seed: number;
+  readonly params: Readonly<Record<string, number | string | boolean>>;
+  readonly actions: readonly Action[];
+  /** Where the scenario's story ends, in virtual ms. */
+  readonly untilMs: number;
+  readonly narration: readonly NarrationStep[];
+}
+
+/** A button the page offers on a node, e.g. "request" or "time out". */
+export interface NodeCommand {
+  readonly id: string;
+  readonly label: string;
+  readonly cmd: JsonObject;
+}
+
+/** How a node looks in the shared views: its role or state (one colour each) and a short label. */
+export interface NodeLook {
+  readonly role: string;
+  readonly detail: string;
+}
+
+export interface LabDefinition {
+  readonly id: string;
+  readonly title: string;
+  /** One line for the landing page: what this lab shows. */
+  readonly summary: string;
+  readonly variants: readonly string[];
+  readonly params: readonly ParamSpec[];
+  /** The roles `look` can return, in legend order. */
+  readonly roles: readonly string[];
+  topology(params: Params): NodeSpec[];
+  // Each kind's state type is its own; the host only moves it around as plain data.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly protocols: Readonly<Record<string, Protocol<any>>>;
+  checkers(variant: string, params: Params): Checker[];
+  readonly scenarios: readonly Scenario[];
+  readonly commands: readonly NodeCommand[];
+  look(node: NodeView): NodeLook;
+}
+
+export function allParams(lab: LabDefinition): ParamSpec[] {
+  return [...lab.params, ...NETWORK_PARAMS];
+}
+
+export function resolveLabParams(lab: LabDefinition, given: Readonly<Record<string, number | string | boolean>>): Params {
+  return resolveParams(allParams(lab), given);
+}
+
+export function modelOf(lab: LabDefinition, spec: RunSpec): SimModel {
+  if (!lab.variants.includes(spec.variant)) {
+    throw new Error(`unknown variant "${spec.variant}" for lab ${lab.id}; valid: ${lab.variants.join(', ')}`);
+  }
+  const params = resolveLabParams(lab, spec.params);
+  return { nodes: lab.topology(params), network: networkFromParams(params), checkers: lab.checkers(spec.variant, params) };
+}
+
