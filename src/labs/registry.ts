@@ -1,0 +1,7 @@
+/**
+ * The labs distlab ships. Each lab lives in its own folder under src/labs and is listed here.
+ * (Raft, Paxos, traffic control and locks land as their own changes.)
+ */
+import type { LabDefinition } from '../sim/lab';
+
+export const productLabs: readonly LabDefinition[] = [];

@@ -1,0 +1,22 @@
+/**
+ * Messages between the scheduler and a node's worker (a browser Web Worker or a Node
+ * worker_thread). The worker holds the node's state and runs its steps; the scheduler decides
+ * what the node gets and when.
+ */
+import type { Json } from '../sim/json';
+import type { NodeInput } from '../sim/node';
+import type { RandomState } from '../sim/random';
+import type { StepResult } from '../sim/simulation';
+import type { NodeIdentity } from './stepNode';
+
+export type ToNode =
+  | { readonly type: 'INIT'; readonly lab: string; readonly identity: NodeIdentity }
+  | { readonly type: 'STEP'; readonly id: number; readonly input: NodeInput; readonly now: number; readonly rng: RandomState }
+  /** After a seek: the node's state becomes this one. */
+  | { readonly type: 'SET_STATE'; readonly id: number; readonly state: Json | undefined };
+
+export type FromNode =
+  | { readonly type: 'READY'; readonly node: string }
+  | { readonly type: 'RESULT'; readonly id: number; readonly result: StepResult }
+  | { readonly type: 'STATE_SET'; readonly id: number }
+  | { readonly type: 'INIT_FAILED'; readonly node: string; readonly error: string };

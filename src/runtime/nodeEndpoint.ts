@@ -1,0 +1,40 @@
+/**
+ * The inside of a node's worker: answers the scheduler's messages by running the node's steps.
+ * Shared by the browser's Web Worker entry and Node's worker_threads entry.
+ */
+import type { Json } from '../sim/json';
+import type { Protocol } from '../sim/node';
+import type { FromNode, ToNode } from './nodeChannel';
+import { stepNode, type NodeIdentity } from './stepNode';
+
+export type ProtocolLookup = (lab: string, kind: string) => Protocol<Json> | undefined;
+
+export function createNodeEndpoint(lookup: ProtocolLookup, post: (message: FromNode) => void): (message: ToNode) => void {
+  let protocol: Protocol<Json> | undefined;
+  let identity: NodeIdentity | undefined;
+  let state: Json | undefined;
+  return (message) => {
+    switch (message.type) {
+      case 'INIT': {
+        identity = message.identity;
+        protocol = lookup(message.lab, identity.kind);
+        if (protocol === undefined) post({ type: 'INIT_FAILED', node: identity.id, error: `no protocol "${identity.kind}" in lab "${message.lab}"` });
+        else post({ type: 'READY', node: identity.id });
+        return;
+      }
+      case 'STEP': {
+        if (protocol === undefined || identity === undefined) {
+          post({ type: 'RESULT', id: message.id, result: { ok: false, error: 'the node worker was stepped before INIT' } });
+          return;
+        }
+        const result = stepNode(protocol, identity, state, message.input, message.now, message.rng);
+        if (result.ok) state = result.state;
+        post({ type: 'RESULT', id: message.id, result });
+        return;
+      }
+      case 'SET_STATE':
+        state = message.state;
+        post({ type: 'STATE_SET', id: message.id });
+    }
+  };
+}
