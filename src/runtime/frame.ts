@@ -6,7 +6,6 @@ import type { Action, NetworkSettings } from '../sim/actions';
 import type { NodeStatus } from '../sim/checker';
 import type { Json } from '../sim/json';
 import type { Simulation } from '../sim/simulation';
-import type { TraceEvent } from '../sim/trace';
 import type { Item } from '../sim/world';
 
 export interface NodeFrame {
@@ -48,6 +47,8 @@ export interface Frame {
   readonly cut: readonly (readonly [string, string])[];
   readonly network: Required<NetworkSettings>;
   readonly inFlight: readonly MessageInFlight[];
+  /** All messages in flight, drawn or not. */
+  readonly inFlightCount: number;
   readonly checkers: readonly CheckerFrame[];
   readonly actions: readonly Action[];
 }
@@ -55,20 +56,19 @@ export interface Frame {
 /** At most this many in-flight messages are drawn; the rest are counted in the status line. */
 export const MAX_DRAWN_MESSAGES = 300;
 
-/** Send times of queued deliveries: the scheduler remembers them from `send` events. */
-export type SendTimes = ReadonlyMap<number, number>;
-
-function messageOf(item: Extract<Item, { kind: 'deliver' }>, sentAt: SendTimes): MessageInFlight {
+function messageOf(item: Extract<Item, { kind: 'deliver' }>): MessageInFlight {
   const type = item.msg['type'];
-  return { msgId: item.msgId, from: item.from, to: item.node, sentAt: sentAt.get(item.msgId) ?? item.t, arrive: item.t, type: typeof type === 'string' ? type : 'message' };
+  return { msgId: item.msgId, from: item.from, to: item.node, sentAt: item.sent, arrive: item.t, type: typeof type === 'string' ? type : 'message' };
 }
 
-export function buildFrame(sim: Simulation, sentAt: SendTimes): Frame {
+export function buildFrame(sim: Simulation): Frame {
   const w = sim.world;
   const timers = new Map<string, { name: string; at: number }[]>();
   const inFlight: MessageInFlight[] = [];
+  let inFlightCount = 0;
   for (const item of w.queue) {
-    if (item.kind === 'deliver' && inFlight.length < MAX_DRAWN_MESSAGES) inFlight.push(messageOf(item, sentAt));
+    if (item.kind === 'deliver') inFlightCount++;
+    if (item.kind === 'deliver' && inFlight.length < MAX_DRAWN_MESSAGES) inFlight.push(messageOf(item));
     if (item.kind === 'timer' && w.nodes[item.node]?.timers[item.name] === item.generation) {
       const list = timers.get(item.node) ?? [];
       list.push({ name: item.name, at: item.t });
@@ -93,7 +93,6 @@ export function buildFrame(sim: Simulation, sentAt: SendTimes): Frame {
   });
   const cut = Object.keys(w.network.cut).map((key) => key.split('>') as [string, string]);
   const checkers = sim.model.checkers.map((c) => ({ rule: c.rule, description: c.description, violated: w.violatedRules.includes(c.rule) }));
-  return { now: w.now, eventCount: w.traceCount, nodes, cut, network: w.network.settings, inFlight, checkers, actions: sim.actionList };
+  return { now: w.now, eventCount: w.traceCount, nodes, cut, network: w.network.settings, inFlight, inFlightCount, checkers, actions: sim.actionList };
 }
 
-export type { TraceEvent };

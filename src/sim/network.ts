@@ -32,7 +32,7 @@ function deliverAfter(k: Kernel, from: NodeId, to: NodeId, msg: JsonObject, rng:
   const msgId = ++k.world.msgCounter;
   const arrive = quantize(k.world.now + nextBetween(rng, latencyMsMin, latencyMsMax));
   k.emit(dup ? { type: 'send', from, to, msgId, arrive, dup: true, msg } : { type: 'send', from, to, msgId, arrive, msg });
-  k.schedule({ t: arrive, kind: 'deliver', node: to, from, msgId, msg });
+  k.schedule({ t: arrive, kind: 'deliver', node: to, from, msgId, sent: k.world.now, msg });
 }
 
 /** Sends one message: it is dropped (cut link or loss), delivered once, or delivered twice. */

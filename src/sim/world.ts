@@ -11,7 +11,7 @@ import { streamState, type RandomState } from './random';
 
 export type Item =
   | { readonly t: number; readonly seq: number; readonly kind: 'start'; readonly node: NodeId; readonly incarnation: number }
-  | { readonly t: number; readonly seq: number; readonly kind: 'deliver'; readonly node: NodeId; readonly from: NodeId; readonly msgId: number; readonly msg: JsonObject }
+  | { readonly t: number; readonly seq: number; readonly kind: 'deliver'; readonly node: NodeId; readonly from: NodeId; readonly msgId: number; readonly sent: number; readonly msg: JsonObject }
   | { readonly t: number; readonly seq: number; readonly kind: 'timer'; readonly node: NodeId; readonly name: string; readonly incarnation: number; readonly generation: number }
   | { readonly t: number; readonly seq: number; readonly kind: 'command'; readonly node: NodeId; readonly opId: string; readonly cmd: JsonObject }
   | { readonly t: number; readonly seq: number; readonly kind: 'resume'; readonly node: NodeId; readonly incarnation: number };

@@ -1,0 +1,33 @@
+/**
+ * Writing a trace file: the header, then the first `eventCount` events of the run. The page keeps
+ * only recent events, so it exports by re-running the spec in-process: the run is deterministic,
+ * so the lines are the ones the run wrote.
+ */
+import type { LabDefinition } from '../sim/lab';
+import type { RunSpec } from '../sim/simulation';
+import { TRACE_FORMAT, TRACE_VERSION, type TraceHeader } from '../sim/trace';
+import { createInProcessRun } from './inProcess';
+
+export function headerOf(spec: RunSpec): TraceHeader {
+  return { format: TRACE_FORMAT, version: TRACE_VERSION, lab: spec.lab, variant: spec.variant, seed: spec.seed, params: spec.params, actions: spec.actions };
+}
+
+/** The run's first `eventCount` trace lines, re-created in-process (violations do not stop it). */
+export function rerunLines(lab: LabDefinition, spec: RunSpec, eventCount: number): string[] {
+  const lines: string[] = [];
+  const run = createInProcessRun(lab, spec, { onEvent: (e) => lines.length < eventCount && lines.push(JSON.stringify(e)) });
+  while (lines.length < eventCount) {
+    const batch = run.sim.nextBatch(Infinity, 1);
+    if (batch === null) {
+      if (run.sim.haltedBy.length === 0) break;
+      run.sim.clearHalt();
+      continue;
+    }
+    for (const request of batch) run.sim.apply(request, run.stepper(request));
+  }
+  return lines;
+}
+
+export function traceText(lab: LabDefinition, spec: RunSpec, eventCount: number): string {
+  return [JSON.stringify(headerOf(spec)), ...rerunLines(lab, spec, eventCount)].join('\n') + '\n';
+}

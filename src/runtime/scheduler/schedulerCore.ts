@@ -1,0 +1,210 @@
+/**
+ * The scheduler: owns the simulation of the current run, paces it against the wall clock, sends
+ * node steps to the node workers and frames to the page. It runs in its own worker so the page's
+ * main thread only renders: at full speed the main thread receives a frame every ~33 ms and
+ * nothing else. Commands are handled one at a time between batches, never while a batch's steps
+ * are out at the workers.
+ */
+import type { LabDefinition } from '../../sim/lab';
+import { modelOf } from '../../sim/lab';
+import { Simulation, type RunSpec, type StepRequest, type StepResult } from '../../sim/simulation';
+import type { TraceEvent } from '../../sim/trace';
+import { TraceDigest } from '../../sim/traceDigest';
+import { runBatchesAsync } from '../asyncHost';
+import { RECENT_EVENTS_KEPT, type LiveAction, type Speed } from '../browser/controller';
+import { traceText } from '../exportTrace';
+import { buildFrame } from '../frame';
+import { inProcessStepper, runUntil, type Stepper } from '../inProcess';
+import type { FromScheduler, ToScheduler } from './messages';
+import { NodeFleet, type NodeSpawner } from './nodeFleet';
+import { RecentEvents } from './recentEvents';
+
+export interface SchedulerEnv {
+  findLab(id: string): LabDefinition | undefined;
+  post(message: FromScheduler): void;
+  readonly spawner: NodeSpawner;
+  wallNow(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** Checkpoint spacing and cap: seeking replays at most a few thousand items in-process. */
+const CHECKPOINT_EVERY_ITEMS = 2000;
+const MAX_CHECKPOINTS = 256;
+const FRAME_INTERVAL_MS = 33;
+const SLICE_MS = 24;
+
+interface Run {
+  readonly lab: LabDefinition;
+  readonly sim: Simulation;
+  readonly stepper: Stepper;
+  readonly fleet: NodeFleet;
+}
+
+type Command = Exclude<ToScheduler, { type: 'NODE_PORT' }>;
+
+export class SchedulerCore {
+  private run: Run | null = null;
+  private playing = false;
+  private speed: Speed = 1;
+  private playUntilMs = Infinity;
+  private anchor = { wall: 0, virtual: 0 };
+  private recent = new RecentEvents(RECENT_EVENTS_KEPT);
+  private digest = new TraceDigest();
+  private liveOnly = true;
+  private replaying = false;
+  private resetNext = true;
+  private lastPostWall = -Infinity;
+  private readonly commands: Command[] = [];
+  private pumping = false;
+
+  constructor(private readonly env: SchedulerEnv) {}
+
+  receive(command: Command): void {
+    this.commands.push(command);
+    if (!this.pumping) void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      for (;;) {
+        const command = this.commands.shift();
+        if (command !== undefined) await this.handleSafely(command);
+        else if (this.playing && this.run !== null) await this.slice(this.run);
+        else break;
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async handleSafely(command: Command): Promise<void> {
+    try {
+      await this.handle(command);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (command.type === 'LOAD') this.env.post({ type: 'LOADED', id: command.id, error: message });
+      else this.env.post({ type: 'ERROR', message });
+      this.postUpdate();
+    }
+  }
+
+  private async handle(command: Command): Promise<void> {
+    if (command.type === 'LOAD') return this.load(command.id, command.spec);
+    const run = this.run;
+    if (run === null) throw new Error('no run is loaded');
+    switch (command.type) {
+      case 'PLAY':
+        run.sim.clearHalt();
+        this.playing = true;
+        this.speed = command.speed;
+        this.playUntilMs = command.untilMs ?? Infinity;
+        this.anchor = { wall: this.env.wallNow(), virtual: run.sim.now };
+        return this.postUpdate();
+      case 'PAUSE':
+        this.playing = false;
+        return this.postUpdate();
+      case 'STEP':
+        this.playing = false;
+        run.sim.clearHalt();
+        await runBatchesAsync(run.sim, this.stepAsync, { untilMs: Infinity, maxItems: 1 });
+        run.fleet.reapDown(run.sim);
+        return this.postUpdate();
+      case 'SEEK':
+        return this.seek(run, command.t);
+      case 'ACT':
+        return this.act(run, command.action);
+      case 'EXPORT':
+        return this.env.post({ type: 'EXPORTED', id: command.id, text: traceText(run.lab, this.currentSpec(run), run.sim.world.traceCount) });
+      case 'DIGEST':
+        return this.env.post({ type: 'DIGESTED', id: command.id, reply: { events: this.digest.lines, digest: this.digest.hex, liveOnly: this.liveOnly } });
+    }
+  }
+
+  private currentSpec(run: Run): RunSpec {
+    return { ...run.sim.spec, actions: [...run.sim.actionList] };
+  }
+
+  private readonly onEvent = (event: TraceEvent): void => {
+    this.recent.add(event);
+    if (!this.replaying) this.digest.addLine(JSON.stringify(event));
+  };
+
+  private async load(id: number, spec: RunSpec): Promise<void> {
+    this.playing = false;
+    this.run?.fleet.killAll();
+    this.run = null;
+    const lab = this.env.findLab(spec.lab);
+    if (lab === undefined) throw new Error(`unknown lab "${spec.lab}"`);
+    this.recent = new RecentEvents(RECENT_EVENTS_KEPT);
+    this.digest = new TraceDigest();
+    this.liveOnly = true;
+    const sim = new Simulation(modelOf(lab, spec), spec, { checkpointEvery: CHECKPOINT_EVERY_ITEMS, maxCheckpoints: MAX_CHECKPOINTS, onEvent: this.onEvent });
+    const fleet = new NodeFleet(this.env.spawner, lab.id);
+    fleet.configure(sim);
+    this.run = { lab, sim, stepper: inProcessStepper(lab, sim), fleet };
+    await Promise.all(sim.world.order.map((node) => fleet.remoteFor(node, 0)));
+    this.resetNext = true;
+    this.env.post({ type: 'LOADED', id });
+    this.postUpdate();
+  }
+
+  private readonly stepAsync = async (request: StepRequest): Promise<StepResult> => {
+    const run = this.run;
+    const node = run?.sim.world.nodes[request.node];
+    if (run === null || node === undefined) return { ok: false, error: 'no run' };
+    const remote = await run.fleet.remoteFor(request.node, node.incarnation);
+    return remote.step(request);
+  };
+
+  private async seek(run: Run, t: number): Promise<void> {
+    this.playing = false;
+    if (!run.sim.rewindTo(Math.max(0, t))) throw new Error('this run keeps no checkpoints');
+    this.recent.truncateAfter(run.sim.world.traceCount);
+    this.replaying = true;
+    this.liveOnly = false;
+    try {
+      while (runUntil(run.sim, run.stepper, t) === 'halted') run.sim.clearHalt();
+    } finally {
+      this.replaying = false;
+    }
+    await run.fleet.syncAll(run.sim);
+    this.resetNext = true;
+    this.postUpdate();
+  }
+
+  private async act(run: Run, action: LiveAction): Promise<void> {
+    run.sim.clearHalt();
+    run.sim.addAction(action);
+    // Make the action visible at once: finish this instant, which applies it.
+    await runBatchesAsync(run.sim, this.stepAsync, { untilMs: run.sim.now });
+    run.fleet.reapDown(run.sim);
+    this.postUpdate();
+  }
+
+  private async slice(run: Run): Promise<void> {
+    const start = this.env.wallNow();
+    const paced = this.anchor.virtual + (start - this.anchor.wall) * (this.speed === 'max' ? Infinity : this.speed);
+    const target = Math.min(this.playUntilMs, paced);
+    const outcome = await runBatchesAsync(run.sim, this.stepAsync, {
+      untilMs: target,
+      shouldStop: () => this.env.wallNow() - start > SLICE_MS || this.commands.length > 0,
+    });
+    run.fleet.reapDown(run.sim);
+    if (outcome === 'halted' || (outcome === 'reached' && run.sim.now >= this.playUntilMs)) this.playing = false;
+    if (!this.playing || this.env.wallNow() - this.lastPostWall >= FRAME_INTERVAL_MS) this.postUpdate();
+    // Caught up with the wall clock: wait for it. Otherwise just let messages in.
+    await this.env.sleep(outcome === 'reached' && this.playing ? 8 : 0);
+  }
+
+  private postUpdate(): void {
+    const run = this.run;
+    if (run === null) return;
+    this.lastPostWall = this.env.wallNow();
+    const reset = this.resetNext;
+    this.resetNext = false;
+    const events = reset ? this.recent.all() : this.recent.takeNew();
+    if (reset) this.recent.takeNew();
+    this.env.post({ type: 'UPDATE', update: { frame: buildFrame(run.sim), events, reset, playing: this.playing, halted: [...run.sim.haltedBy] } });
+  }
+}
