@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from './actions';
+import { faultPlan, type FaultPlanInput } from './faultPlan';
+import { DEFAULT_NETWORK } from './network';
+
+const base: FaultPlanInput = { seed: 1, nodes: ['n1', 'n2', 'n3', 'n4', 'n5'], untilMs: 10_000, intensity: 'heavy', network: DEFAULT_NETWORK };
+const plan = (change: Partial<FaultPlanInput> = {}): Action[] => faultPlan({ ...base, ...change });
+
+describe('faultPlan', () => {
+  it('gives the same plan for the same seed', () => {
+    expect(plan({ seed: 42 })).toEqual(plan({ seed: 42 }));
+  });
+
+  it('gives a different plan for another seed', () => {
+    expect(plan({ seed: 42 })).not.toEqual(plan({ seed: 43 }));
+  });
+
+  it('has no faults at intensity none', () => {
+    expect(plan({ intensity: 'none' })).toEqual([]);
+  });
+
+  it('covers crash, restart, pause, partition, heal, loss and duplication when heavy', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const actions = plan({ seed });
+      const kinds = new Set(actions.map((a) => a.kind));
+      for (const kind of ['crash', 'restart', 'pause', 'healAll', 'network'] as const) expect(kinds, `seed ${seed}`).toContain(kind);
+      expect(kinds.has('split') || kinds.has('isolate'), `seed ${seed}`).toBe(true);
+      const network = actions.flatMap((a) => (a.kind === 'network' ? [a.settings] : []));
+      expect(network.some((s) => (s.lossRate ?? 0) > 0)).toBe(true);
+      expect(network.some((s) => (s.duplicateRate ?? 0) > 0)).toBe(true);
+    }
+  });
+
+  it('restarts every crashed node before the run ends, and never crashes a node that is down', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const actions = plan({ seed, nodes: seed % 2 === 0 ? ['a', 'b'] : base.nodes, untilMs: 500 + seed * 37 });
+      const down = new Map<string, number>();
+      for (const a of actions) {
+        if (a.kind === 'crash') {
+          expect(down.has(a.node), `seed ${seed}: ${a.node} crashed twice`).toBe(false);
+          down.set(a.node, a.at);
+        }
+        if (a.kind === 'restart') {
+          expect(down.get(a.node), `seed ${seed}: restart without crash`).toBeLessThan(a.at);
+          down.delete(a.node);
+        }
+      }
+      expect([...down.keys()], `seed ${seed}: never restarted`).toEqual([]);
+      const last = actions.filter((a) => a.kind === 'restart').map((a) => a.at);
+      expect(Math.max(0, ...last)).toBeLessThan(500 + seed * 37);
+    }
+  });
+
+  it('keeps a majority of five nodes up', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const downNow = new Set<string>();
+      for (const a of plan({ seed, untilMs: 60_000 })) {
+        if (a.kind === 'crash') downNow.add(a.node);
+        if (a.kind === 'restart') downNow.delete(a.node);
+        expect(downNow.size).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
+  it('returns sorted actions inside the run and a network that the kernel accepts', () => {
+    const actions = plan({ seed: 9, intensity: 'light' });
+    expect(actions.map((a) => a.at)).toEqual([...actions.map((a) => a.at)].sort((x, y) => x - y));
+    expect(actions.every((a) => a.at > 0 && a.at < base.untilMs)).toBe(true);
+    expect(actions.some((a) => a.kind === 'crash')).toBe(false);
+    const last = actions.filter((a) => a.kind === 'network').at(-1);
+    expect(last).toEqual(expect.objectContaining({ settings: DEFAULT_NETWORK }));
+  });
+});
