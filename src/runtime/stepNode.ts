@@ -16,17 +16,32 @@ export interface NodeIdentity {
   readonly params: Readonly<Record<string, ParamValue>>;
 }
 
+class Context implements StepContext {
+  readonly id: string;
+  readonly peers: readonly string[];
+  readonly variant: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+
+  constructor(
+    identity: NodeIdentity,
+    readonly now: number,
+    private readonly rng: RandomState,
+  ) {
+    this.id = identity.id;
+    this.peers = identity.peers;
+    this.variant = identity.variant;
+    this.params = identity.params;
+  }
+
+  random(): number {
+    return nextFloat(this.rng);
+  }
+}
+
 export function stepNode(protocol: Protocol<Json>, identity: NodeIdentity, state: Json | undefined, input: NodeInput, now: number, rngIn: RandomState): StepResult {
   // A copy, so a step that throws halfway has not advanced the node's stream on any host.
   const rng: RandomState = [rngIn[0], rngIn[1], rngIn[2], rngIn[3]];
-  const ctx: StepContext = {
-    id: identity.id,
-    peers: identity.peers,
-    variant: identity.variant,
-    params: identity.params,
-    now,
-    random: () => nextFloat(rng),
-  };
+  const ctx = new Context(identity, now, rng);
   try {
     const out = protocol.step(state, input, ctx);
     return { ok: true, state: out.state, effects: out.effects, rng };
