@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { beaconLab } from '../../tests/fixtures/beaconLab';
+import type { Action } from '../sim/actions';
+import { resolveLabParams } from '../sim/lab';
+import { formatLabHash, parseRoute } from './url';
+
+const find = (id: string) => (id === 'beacon' ? beaconLab : undefined);
+
+function labRoute(hash: string) {
+  const route = parseRoute(hash, find);
+  if (route.kind !== 'lab') throw new Error(`expected a lab route, got ${JSON.stringify(route)}`);
+  return route;
+}
+
+describe('parseRoute', () => {
+  it('reads the landing page', () => {
+    expect(parseRoute('', find)).toEqual({ kind: 'landing', problems: [] });
+    expect(parseRoute('#/', find)).toEqual({ kind: 'landing', problems: [] });
+  });
+
+  it('reads a full lab URL', () => {
+    const r = labRoute('#/beacon?variant=article&seed=42&t=1234.5&p.nodes=5&a=400:crash:n1~600:restart:n1');
+    expect(r.problems).toEqual([]);
+    expect(r.t).toBe(1234.5);
+    expect(r.spec).toEqual({
+      lab: 'beacon',
+      variant: 'article',
+      seed: 42,
+      params: resolveLabParams(beaconLab, { nodes: 5 }),
+      actions: [
+        { at: 400, kind: 'crash', node: 'n1' },
+        { at: 600, kind: 'restart', node: 'n1' },
+      ],
+    });
+  });
+
+  it('fills defaults for a bare lab URL', () => {
+    const r = labRoute('#/beacon');
+    expect(r.problems).toEqual([]);
+    expect(r.spec.variant).toBe('hardened');
+    expect(r.spec.seed).toBe(1);
+    expect(r.t).toBeNull();
+  });
+
+  it('falls back to the landing page for an unknown lab, naming it', () => {
+    const r = parseRoute('#/nope?seed=1', find);
+    expect(r.kind).toBe('landing');
+    expect(r.problems[0]).toContain('"nope"');
+  });
+
+  it('names each bad field and keeps the rest', () => {
+    const r = labRoute('#/beacon?variant=zzz&seed=abc&t=-5&p.nodes=99&p.color=red&a=12:explode:n1&x=1');
+    expect(r.spec.variant).toBe('hardened');
+    expect(r.spec.seed).toBe(1);
+    expect(r.t).toBeNull();
+    expect(r.spec.params['nodes']).toBe(3);
+    expect(r.spec.actions).toEqual([]);
+    const text = r.problems.join('\n');
+    for (const bit of ['"zzz"', '"abc"', 't="-5"', 'p.nodes', 'p.color', 'explode', '"x"']) expect(text).toContain(bit);
+  });
+
+  it('rejects actions naming nodes the run does not have', () => {
+    const r = labRoute('#/beacon?a=100:crash:n7');
+    expect(r.spec.actions).toEqual([]);
+    expect(r.problems[0]).toContain('"n7"');
+  });
+
+  it('accepts a latency pair only when max is at least min', () => {
+    expect(labRoute('#/beacon?p.latencyMsMin=1&p.latencyMsMax=3').problems).toEqual([]);
+    const bad = labRoute('#/beacon?p.latencyMsMin=50&p.latencyMsMax=20');
+    expect(bad.problems.join(' ')).toContain('latency');
+    expect(bad.spec.params['latencyMsMin']).toBe(5);
+  });
+
+  it('rejects seeds that are not uint32', () => {
+    for (const seed of ['1.5', '-1', '4294967296', '']) expect(labRoute(`#/beacon?seed=${seed}`).problems.length).toBe(1);
+  });
+});
+
+describe('formatLabHash', () => {
+  it('round-trips a run, leaving out defaults', () => {
+    const actions: Action[] = [
+      { at: 100, kind: 'cut', from: 'n1', to: 'n2', oneWay: true },
+      { at: 200, kind: 'network', settings: { lossRate: 0.25 } },
+      { at: 300, kind: 'command', node: 'n2', cmd: { op: 'set', value: 1, note: 'a&b = c?' } },
+    ];
+    const spec = { variant: 'article', seed: 9, params: resolveLabParams(beaconLab, { tickMs: 50 }), actions };
+    const hash = formatLabHash(beaconLab, spec, 250.125);
+    expect(hash.startsWith('#/beacon?variant=article&seed=9&t=250.125&p.tickMs=50&a=100:cut1:n1,n2~')).toBe(true);
+    expect(hash).not.toContain('p.nodes');
+    const back = labRoute(hash);
+    expect(back.problems).toEqual([]);
+    expect(back.t).toBe(250.125);
+    expect(back.spec).toEqual({ lab: 'beacon', ...spec });
+  });
+
+  it('leaves t out at 0 ms', () => {
+    expect(formatLabHash(beaconLab, { variant: 'hardened', seed: 1, params: resolveLabParams(beaconLab, {}), actions: [] }, 0)).toBe('#/beacon?variant=hardened&seed=1');
+  });
+});

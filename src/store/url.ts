@@ -1,0 +1,162 @@
+/**
+ * Hash URLs: `#/` is the landing page, `#/<lab>?variant=…&seed=…&t=…&p.<param>=…&a=…` one moment of
+ * one run. Parsing never throws: every problem becomes a sentence for the error banner, and the
+ * route falls back to something sane (the lab's defaults, or the landing page).
+ */
+import { ActionParseError, decodeActions, encodeActions, type Action } from '../sim/actions';
+import { nodesNamedBy } from '../sim/faults';
+import { allParams, resolveLabParams, type LabDefinition } from '../sim/lab';
+import type { ParamValue } from '../sim/node';
+import { ParamError } from '../sim/params';
+import type { RunSpec } from '../sim/simulation';
+
+export const DEFAULT_SEED = 1;
+export const MAX_SEED = 0xffff_ffff;
+
+export type Route =
+  | { readonly kind: 'landing'; readonly problems: readonly string[] }
+  | { readonly kind: 'lab'; readonly lab: LabDefinition; readonly spec: RunSpec; readonly t: number | null; readonly problems: readonly string[] };
+
+export type FindLab = (id: string) => LabDefinition | undefined;
+
+export function isSeed(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= MAX_SEED;
+}
+
+function parseQuery(query: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const raw = eq < 0 ? '' : part.slice(eq + 1);
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw.replace(/\+/g, ' '));
+    } catch {
+      // A broken %-escape: keep the raw text, so the field's own check names it.
+    }
+    out.set(key, value);
+  }
+  return out;
+}
+
+function parseVariant(lab: LabDefinition, given: string | undefined, problems: string[]): string {
+  const fallback = lab.variants[0] ?? '';
+  if (given === undefined || lab.variants.includes(given)) return given ?? fallback;
+  problems.push(`The variant "${given}" is not one of ${lab.id}'s (${lab.variants.join(', ')}); showing "${fallback}".`);
+  return fallback;
+}
+
+function parseSeed(given: string | undefined, problems: string[]): number {
+  if (given === undefined) return DEFAULT_SEED;
+  const seed = given.trim() === '' ? NaN : Number(given);
+  if (isSeed(seed)) return seed;
+  problems.push(`The seed "${given}" is not a whole number from 0 to ${MAX_SEED}; using seed ${DEFAULT_SEED}.`);
+  return DEFAULT_SEED;
+}
+
+function parseTime(given: string | undefined, problems: string[]): number | null {
+  if (given === undefined) return null;
+  const t = given.trim() === '' ? NaN : Number(given);
+  if (Number.isFinite(t) && t >= 0) return t;
+  problems.push(`The time t="${given}" is not a number of milliseconds (0 or more); starting at 0 ms.`);
+  return null;
+}
+
+function parseParams(lab: LabDefinition, given: ReadonlyMap<string, string>, problems: string[]): Readonly<Record<string, ParamValue>> {
+  const kept: Record<string, ParamValue> = {};
+  for (const [name, value] of given) {
+    try {
+      resolveLabParams(lab, { [name]: value });
+      kept[name] = value;
+    } catch (error) {
+      if (!(error instanceof ParamError)) throw error;
+      // Only this value's own problem matters here; a min/max clash is checked below.
+      if (!/latencyMsMax .* must be at least/.test(error.message)) {
+        problems.push(`Ignored the parameter p.${name}: ${error.message}.`);
+        continue;
+      }
+      kept[name] = value;
+    }
+  }
+  try {
+    return resolveLabParams(lab, kept);
+  } catch (error) {
+    if (!(error instanceof ParamError)) throw error;
+    problems.push(`Ignored the latency parameters: ${error.message}.`);
+    const { latencyMsMin: _min, latencyMsMax: _max, ...rest } = kept;
+    return resolveLabParams(lab, rest);
+  }
+}
+
+function parseActionList(lab: LabDefinition, params: Readonly<Record<string, ParamValue>>, given: string | undefined, problems: string[]): Action[] {
+  if (given === undefined) return [];
+  let actions: Action[];
+  try {
+    actions = decodeActions(given);
+  } catch (error) {
+    if (!(error instanceof ActionParseError)) throw error;
+    problems.push(`The actions in the URL could not be read (${error.message}); the run starts without them.`);
+    return [];
+  }
+  const ids = new Set(lab.topology(params).map((n) => n.id));
+  const missing = actions.flatMap(nodesNamedBy).find((id) => !ids.has(id));
+  if (missing !== undefined) {
+    problems.push(`An action in the URL names the node "${missing}", which this run does not have (nodes: ${[...ids].join(', ')}); the run starts without actions.`);
+    return [];
+  }
+  return actions;
+}
+
+const KNOWN_FIELDS = new Set(['variant', 'seed', 't', 'a']);
+
+export function parseRoute(hash: string, findLab: FindLab): Route {
+  const body = hash.replace(/^#/, '').replace(/^\//, '');
+  const q = body.indexOf('?');
+  const path = q < 0 ? body : body.slice(0, q);
+  if (path === '') return { kind: 'landing', problems: [] };
+  let id = path.replace(/\/$/, '');
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // Keep the raw text for the message below.
+  }
+  const lab = findLab(id);
+  if (lab === undefined) return { kind: 'landing', problems: [`There is no lab called "${id}". Pick one of the labs below.`] };
+  const query = parseQuery(q < 0 ? '' : body.slice(q + 1));
+  const problems: string[] = [];
+  const paramText = new Map<string, string>();
+  for (const [key, value] of query) {
+    if (key.startsWith('p.')) paramText.set(key.slice(2), value);
+    else if (!KNOWN_FIELDS.has(key)) problems.push(`Ignored the unknown URL field "${key}".`);
+  }
+  const variant = parseVariant(lab, query.get('variant'), problems);
+  const seed = parseSeed(query.get('seed'), problems);
+  const t = parseTime(query.get('t'), problems);
+  const params = parseParams(lab, paramText, problems);
+  const actions = parseActionList(lab, params, query.get('a'), problems);
+  return { kind: 'lab', lab, spec: { lab: lab.id, variant, seed, params, actions }, t, problems };
+}
+
+/** Escapes a query value, leaving the characters actions use (`: , ~ |`) readable. */
+function encodeValue(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%7C/gi, '|');
+}
+
+/** Rounds a virtual time for the URL: the kernel keeps microseconds, so three decimals are exact. */
+export function formatUrlTime(t: number): string {
+  return String(Math.round(t * 1000) / 1000);
+}
+
+/** The hash of one moment of a run; params equal to their defaults are left out. */
+export function formatLabHash(lab: LabDefinition, spec: Omit<RunSpec, 'lab'>, t: number | null): string {
+  const parts = [`variant=${encodeValue(spec.variant)}`, `seed=${spec.seed}`];
+  if (t !== null && t > 0) parts.push(`t=${formatUrlTime(t)}`);
+  for (const p of allParams(lab)) {
+    const value = spec.params[p.name];
+    if (value !== undefined && value !== p.default) parts.push(`p.${p.name}=${encodeValue(String(value))}`);
+  }
+  if (spec.actions.length > 0) parts.push(`a=${encodeValue(encodeActions(spec.actions))}`);
+  return `#/${encodeURIComponent(lab.id)}?${parts.join('&')}`;
+}
