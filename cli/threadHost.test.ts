@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { headerOf } from '../src/runtime/exportTrace';
+import type { Action } from '../src/sim/actions';
+import { formatTraceLine, type TraceEvent } from '../src/sim/trace';
+import { ThreadHost } from './hosts/threadHost';
+import { runInThreads } from './hosts/threadRun';
+import { runInProcess } from './inProcessRun';
+import { resolveRun, type RunConfig } from './runConfig';
+
+function jsonLines(config: RunConfig, events: readonly TraceEvent[]): string {
+  return [formatTraceLine(headerOf(config.spec)), ...events.map(formatTraceLine)].join('\n') + '\n';
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+describe('worker_threads host', () => {
+  it('writes the same trace, byte for byte, as the in-process host under heavy faults', async () => {
+    // The article variant breaks its invariant after a restart; both runs go on past it.
+    const config = resolveRun({ lab: 'beacon', variant: 'article', seed: 3, untilMs: 3000, faults: 'heavy', params: { nodes: '5', tickMs: '40' } });
+    const kinds = new Set(config.spec.actions.map((a) => a.kind));
+    for (const kind of ['crash', 'restart', 'pause', 'healAll', 'network']) expect(kinds).toContain(kind);
+
+    const inProcess: TraceEvent[] = [];
+    const a = runInProcess(config, { halt: false, onEvent: (e) => inProcess.push(e) });
+    const threaded: TraceEvent[] = [];
+    const b = await runInThreads(config, { halt: false, onEvent: (e) => threaded.push(e) });
+
+    expect(inProcess.length).toBeGreaterThan(2000);
+    expect(inProcess.some((e) => e.type === 'drop' && e.reason === 'loss')).toBe(true);
+    expect(inProcess.some((e) => e.type === 'send' && e.dup === true)).toBe(true);
+    expect(a.tally.violations.length).toBeGreaterThan(0);
+    expect(b.reachedMs).toBe(a.reachedMs);
+    expect(sha256(jsonLines(config, threaded))).toBe(sha256(jsonLines(config, inProcess)));
+  });
+
+  it('terminates a crashed node’s thread and starts a new one on restart', async () => {
+    const actions: Action[] = [
+      { at: 300, kind: 'crash', node: 'n2' },
+      { at: 600, kind: 'restart', node: 'n2' },
+      // Crash and restart at one instant: still a new thread.
+      { at: 800, kind: 'crash', node: 'n3' },
+      { at: 800, kind: 'restart', node: 'n3' },
+    ];
+    const config = resolveRun({ lab: 'beacon', variant: 'hardened', untilMs: 1000, faults: 'none', params: {} });
+    const host = await ThreadHost.start(config.lab, { ...config.spec, actions });
+    try {
+      expect(host.liveThreads).toBe(3);
+      await host.runUntil(400);
+      expect(host.sim.world.nodes['n2']?.status).toBe('down');
+      expect(host.liveThreads).toBe(2);
+      await host.runUntil(700);
+      expect(host.liveThreads).toBe(3);
+      expect(host.threadsStarted).toBe(4);
+      await host.runUntil(1000);
+      expect(host.liveThreads).toBe(3);
+      expect(host.threadsStarted).toBe(5);
+    } finally {
+      await host.close();
+    }
+    expect(host.liveThreads).toBe(0);
+  });
+});
