@@ -7,16 +7,21 @@ import type { Json } from '../sim/json';
 import type { NodeInput } from '../sim/node';
 import type { RandomState } from '../sim/random';
 import type { StepResult } from '../sim/simulation';
+import type { NodeWindow } from '../sim/lookahead';
 import type { NodeIdentity } from './stepNode';
+import type { WindowStep } from './windowStepper';
 
 export type ToNode =
   | { readonly type: 'INIT'; readonly lab: string; readonly identity: NodeIdentity }
   | { readonly type: 'STEP'; readonly id: number; readonly input: NodeInput; readonly now: number; readonly rng: RandomState }
+  /** Run the node's lookahead window (src/sim/lookahead.ts) and answer with every step's result. */
+  | { readonly type: 'STEP_WINDOW'; readonly id: number; readonly window: NodeWindow }
   /** After a seek: the node's state becomes this one. */
   | { readonly type: 'SET_STATE'; readonly id: number; readonly state: Json | undefined };
 
 export type FromNode =
   | { readonly type: 'READY'; readonly node: string }
   | { readonly type: 'RESULT'; readonly id: number; readonly result: StepResult }
+  | { readonly type: 'WINDOW_RESULT'; readonly id: number; readonly steps: readonly WindowStep[] }
   | { readonly type: 'STATE_SET'; readonly id: number }
   | { readonly type: 'INIT_FAILED'; readonly node: string; readonly error: string };

@@ -6,6 +6,7 @@ import type { Json } from '../sim/json';
 import type { Protocol } from '../sim/node';
 import type { FromNode, ToNode } from './nodeChannel';
 import { stepNode, type NodeIdentity } from './stepNode';
+import { stepWindow } from './windowStepper';
 
 export type ProtocolLookup = (lab: string, kind: string) => Protocol<Json> | undefined;
 
@@ -30,6 +31,16 @@ export function createNodeEndpoint(lookup: ProtocolLookup, post: (message: FromN
         const result = stepNode(protocol, identity, state, message.input, message.now, message.rng);
         if (result.ok) state = result.state;
         post({ type: 'RESULT', id: message.id, result });
+        return;
+      }
+      case 'STEP_WINDOW': {
+        if (protocol === undefined || identity === undefined) {
+          post({ type: 'WINDOW_RESULT', id: message.id, steps: [] });
+          return;
+        }
+        const ran = stepWindow(protocol, identity, state, message.window);
+        state = ran.state;
+        post({ type: 'WINDOW_RESULT', id: message.id, steps: ran.steps });
         return;
       }
       case 'SET_STATE':

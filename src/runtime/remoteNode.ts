@@ -3,9 +3,11 @@
  * order in which workers answer never matters.
  */
 import type { Json } from '../sim/json';
+import type { NodeWindow } from '../sim/lookahead';
 import type { StepRequest, StepResult } from '../sim/simulation';
 import type { FromNode, ToNode } from './nodeChannel';
 import type { NodeIdentity } from './stepNode';
+import type { WindowStep } from './windowStepper';
 
 /** Anything that can carry messages: a MessagePort, a Worker, a worker_threads port. */
 export interface Channel {
@@ -48,6 +50,14 @@ export class RemoteNode {
     return new Promise((resolve) => {
       this.waiting.set(id, (reply) => resolve(reply.type === 'RESULT' ? reply.result : { ok: false, error: `unexpected reply ${reply.type}` }));
       this.channel.postMessage({ type: 'STEP', id, input: request.input, now: request.now, rng: request.rng });
+    });
+  }
+
+  stepWindow(window: NodeWindow): Promise<WindowStep[]> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, (reply) => resolve(reply.type === 'WINDOW_RESULT' ? [...reply.steps] : []));
+      this.channel.postMessage({ type: 'STEP_WINDOW', id, window });
     });
   }
 

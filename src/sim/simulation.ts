@@ -13,6 +13,7 @@ import { heapPeek, heapPop, heapPush } from './eventQueue';
 import { applyAction, crashNode, nodesNamedBy } from './faults';
 import type { Json } from './json';
 import type { Kernel } from './kernel';
+import { planWindow, type WindowPlan } from './lookahead';
 import { mergeNetworkSettings, transmit } from './network';
 import type { Effect, NodeId, NodeInput, NodeSpec, ParamValue } from './node';
 import type { RandomState } from './random';
@@ -200,9 +201,10 @@ export class Simulation implements Kernel {
   /**
    * Processes everything up to `untilMs` that needs no node, and returns the next batch of node
    * steps: at most `maxSteps`, all of one virtual time, each for a different node. Returns null
-   * when nothing is left at or before `untilMs`, or when a violation halted the run.
+   * when nothing is left at or before `untilMs`, or when a violation halted the run; then the
+   * clock moves on to `untilMs` unless `advanceClock` is false.
    */
-  nextBatch(untilMs: number, maxSteps = 1): StepRequest[] | null {
+  nextBatch(untilMs: number, maxSteps = 1, advanceClock = true): StepRequest[] | null {
     if (this.outstanding > 0) throw new Error('apply the previous batch first');
     const w = this.world;
     for (;;) {
@@ -217,7 +219,7 @@ export class Simulation implements Kernel {
         continue;
       }
       if (head === undefined || head.t > untilMs) {
-        if (Number.isFinite(untilMs)) w.now = Math.max(w.now, untilMs);
+        if (advanceClock && Number.isFinite(untilMs)) w.now = Math.max(w.now, untilMs);
         return null;
       }
       heapPop(w.queue);
@@ -284,6 +286,12 @@ export class Simulation implements Kernel {
         return this.emit(e.value === undefined ? { type, node: n.id, opId: e.opId } : { type, node: n.id, opId: e.opId, value: e.value });
       }
     }
+  }
+
+  /** The steps each node can run ahead before the kernel applies them (see lookahead.ts). */
+  planWindow(untilMs: number): WindowPlan | null {
+    if (this.outstanding > 0 || this.haltedBy.length > 0) return null;
+    return planWindow(this.world, this.actions[this.world.actionIndex], untilMs);
   }
 
   /** Lets a halted run go on; the rules already violated stay reported. */

@@ -10,7 +10,8 @@ import { modelOf } from '../../sim/lab';
 import { Simulation, type RunSpec, type StepRequest, type StepResult } from '../../sim/simulation';
 import type { TraceEvent } from '../../sim/trace';
 import { TraceDigest } from '../../sim/traceDigest';
-import { runBatchesAsync } from '../asyncHost';
+import { runWindowsAsync, type WindowedNodes } from '../asyncHost';
+import { Prefetch } from '../prefetch';
 import { RECENT_EVENTS_KEPT, type LiveAction, type Speed } from '../browser/controller';
 import { traceText } from '../exportTrace';
 import { buildFrame } from '../frame';
@@ -56,6 +57,7 @@ export class SchedulerCore {
   private lastPostWall = -Infinity;
   private readonly commands: Command[] = [];
   private pumping = false;
+  private prefetch = new Prefetch();
 
   constructor(private readonly env: SchedulerEnv) {}
 
@@ -107,7 +109,7 @@ export class SchedulerCore {
       case 'STEP':
         this.playing = false;
         run.sim.clearHalt();
-        await runBatchesAsync(run.sim, this.stepAsync, { untilMs: Infinity, maxItems: 1 });
+        await runWindowsAsync(run.sim, this.nodes, this.prefetch, { untilMs: Infinity, maxItems: 1 });
         run.fleet.reapDown(run.sim);
         return this.postUpdate();
       case 'SEEK':
@@ -137,6 +139,7 @@ export class SchedulerCore {
     const lab = this.env.findLab(spec.lab);
     if (lab === undefined) throw new Error(`unknown lab "${spec.lab}"`);
     this.recent = new RecentEvents(RECENT_EVENTS_KEPT);
+    this.prefetch = new Prefetch();
     this.digest = new TraceDigest();
     this.liveOnly = true;
     const sim = new Simulation(modelOf(lab, spec), spec, { checkpointEvery: CHECKPOINT_EVERY_ITEMS, maxCheckpoints: MAX_CHECKPOINTS, onEvent: this.onEvent });
@@ -149,16 +152,36 @@ export class SchedulerCore {
     this.postUpdate();
   }
 
-  private readonly stepAsync = async (request: StepRequest): Promise<StepResult> => {
-    const run = this.run;
-    const node = run?.sim.world.nodes[request.node];
-    if (run === null || node === undefined) return { ok: false, error: 'no run' };
-    const remote = await run.fleet.remoteFor(request.node, node.incarnation);
-    return remote.step(request);
+  /** The node workers, as the windowed runner uses them. */
+  private readonly nodes: WindowedNodes = {
+    step: async (request: StepRequest): Promise<StepResult> => {
+      const run = this.run;
+      const node = run?.sim.world.nodes[request.node];
+      if (run === null || node === undefined) return { ok: false, error: 'no run' };
+      return (await run.fleet.remoteFor(request.node, node.incarnation)).step(request);
+    },
+    runWindow: async (window) => {
+      const run = this.run;
+      if (run === null) return [];
+      return (await run.fleet.remoteFor(window.node, window.incarnation)).stepWindow(window);
+    },
   };
+
+  /**
+   * Before the run changes under them (an action, a seek), workers that ran ahead in a lookahead
+   * window go back to the kernel's state for their node.
+   */
+  private async dropRunAhead(run: Run): Promise<void> {
+    if (this.prefetch.isEmpty) return;
+    this.prefetch.clear();
+    this.prefetch.boundMs = Infinity;
+    await run.fleet.syncAll(run.sim);
+  }
 
   private async seek(run: Run, t: number): Promise<void> {
     this.playing = false;
+    this.prefetch.clear();
+    this.prefetch.boundMs = Infinity;
     if (!run.sim.rewindTo(Math.max(0, t))) throw new Error('this run keeps no checkpoints');
     this.recent.truncateAfter(run.sim.world.traceCount);
     this.replaying = true;
@@ -175,9 +198,10 @@ export class SchedulerCore {
 
   private async act(run: Run, action: LiveAction): Promise<void> {
     run.sim.clearHalt();
+    await this.dropRunAhead(run);
     run.sim.addAction(action);
     // Make the action visible at once: finish this instant, which applies it.
-    await runBatchesAsync(run.sim, this.stepAsync, { untilMs: run.sim.now });
+    await runWindowsAsync(run.sim, this.nodes, this.prefetch, { untilMs: run.sim.now });
     run.fleet.reapDown(run.sim);
     this.postUpdate();
   }
@@ -186,7 +210,7 @@ export class SchedulerCore {
     const start = this.env.wallNow();
     const paced = this.anchor.virtual + (start - this.anchor.wall) * (this.speed === 'max' ? Infinity : this.speed);
     const target = Math.min(this.playUntilMs, paced);
-    const outcome = await runBatchesAsync(run.sim, this.stepAsync, {
+    const outcome = await runWindowsAsync(run.sim, this.nodes, this.prefetch, {
       untilMs: target,
       shouldStop: () => this.env.wallNow() - start > SLICE_MS || this.commands.length > 0,
     });
