@@ -4,7 +4,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Action } from '../src/sim/actions';
+import type { Action, ActionKind } from '../src/sim/actions';
 import { TRACE_FORMAT, TRACE_VERSION, formatTraceLine, type TraceEvent, type TraceHeader } from '../src/sim/trace';
 import { UsageError } from './errors';
 
@@ -64,14 +64,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Every action kind; the Record type makes the compiler flag a kind added to the kernel but not here. */
+const ACTION_KINDS: Record<ActionKind, true> = { crash: true, restart: true, pause: true, skew: true, drift: true, cut: true, heal: true, isolate: true, split: true, healAll: true, network: true, command: true };
+
 function checkActions(path: string, actions: unknown): readonly Action[] {
   if (!Array.isArray(actions)) return notATrace(path, 'the header has no "actions" list');
   actions.forEach((a: unknown, i) => {
-    if (!isObject(a) || typeof a['kind'] !== 'string' || typeof a['at'] !== 'number' || !(a['at'] >= 0)) {
-      notATrace(path, `action ${i + 1} in the header is not an action (it needs "at" ≥ 0 and a "kind")`);
+    if (!isObject(a) || typeof a['at'] !== 'number' || !(a['at'] >= 0)) notATrace(path, `action ${i + 1} in the header needs a time "at" of at least 0`);
+    if (typeof a['kind'] !== 'string' || !Object.hasOwn(ACTION_KINDS, a['kind'])) {
+      notATrace(path, `action ${i + 1} in the header has kind ${JSON.stringify(a['kind'])}; kinds: ${Object.keys(ACTION_KINDS).join(', ')}`);
     }
   });
-  // The run itself checks each action's kind and node names when it starts.
+  // The run itself checks each action's node names and values when it starts.
   return actions as Action[];
 }
 
@@ -107,4 +111,9 @@ export function readTraceFile(path: string): TraceFile {
   // Every line ends with a newline, so the split leaves one empty string at the end.
   if (lines.at(-1) === '') lines.pop();
   return { header: parseTraceHeader(path, lines[0]), lines };
+}
+
+/** Where a run's trace goes unless told: one file per lab, variant and seed. */
+export function defaultTracePath(spec: { readonly lab: string; readonly variant: string; readonly seed: number }, dir = 'traces'): string {
+  return `${dir}/${spec.lab}-${spec.variant}-seed${spec.seed}.jsonl`;
 }

@@ -1,0 +1,118 @@
+/**
+ * `fuzz`: many seeds, each with random faults from its seed and the lab's checkers, spread over a
+ * pool of worker threads (one per core, each running whole seeds in-process). Failing seeds are
+ * printed with the command that redoes them and their traces written.
+ */
+import { availableParallelism } from 'node:os';
+import { MAX_SEED, parseCommandLine, parseIntFlag } from '../args';
+import type { Command, Io } from '../command';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../errors';
+import { runPool } from '../fuzz/pool';
+import { ProgressLine } from '../fuzz/progress';
+import type { SeedJob, SeedOutcome } from '../fuzz/seedRun';
+import { DEFAULT_UNTIL_MS, resolveRun, type RunChoice } from '../runConfig';
+import { choiceFromFlags, SHARED_FLAGS, SHARED_HELP } from '../runFlags';
+import { describeViolation } from '../summary';
+
+const FUZZ_ENTRY = new URL('../fuzz/fuzzThread.ts', import.meta.url);
+const MAX_SEEDS = 1_000_000;
+const MAX_THREADS = 64;
+
+const help = `Usage: npm run sim -- fuzz --lab LAB --seeds N [options]
+
+Runs seeds FROM..FROM+N-1 in-process with random faults drawn from each seed and the lab's
+invariant checkers, over a pool of worker threads (default: one per core, ${availableParallelism()} here).
+A seed stops at its first violated invariant: the violation is recorded, that seed's trace up to
+it is written to DIR/LAB-VARIANT-seedS.jsonl, and the seed is printed with the exact "run"
+command that redoes it (same trace; "replay FILE" checks a trace file). Progress goes to stderr.
+
+Options:
+${SHARED_HELP}
+  --seeds N            how many seeds, 1..${MAX_SEEDS}
+  --from S             the first seed (default 1)
+  --faults F           none, light or heavy (default heavy; see run --help). Default --until: ${DEFAULT_UNTIL_MS}
+  --out-dir DIR        where failing traces go (default ./traces)
+  --threads N          pool size (default ${availableParallelism()})
+  -h, --help           this text
+
+Exit status: 0 no seed violated an invariant, 1 some seed did (or failed to run), 2 bad command line.
+Example: npm run sim -- fuzz --lab beacon --variant article --seeds 200
+`;
+
+interface FuzzPlan {
+  readonly base: RunChoice;
+  readonly from: number;
+  readonly seeds: number;
+  readonly outDir: string;
+  readonly threads: number;
+}
+
+function planFrom(argv: readonly string[]): FuzzPlan | null {
+  const { values } = parseCommandLine(
+    {
+      args: [...argv],
+      options: { ...SHARED_FLAGS, seeds: { type: 'string' }, from: { type: 'string' }, 'out-dir': { type: 'string' }, threads: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    },
+    'fuzz',
+  );
+  if (values.help === true) return null;
+  if (values.seeds === undefined) throw new UsageError('--seeds N is required (how many seeds to run)');
+  const seeds = parseIntFlag('seeds', values.seeds, { min: 1, max: MAX_SEEDS });
+  const from = values.from === undefined ? 1 : parseIntFlag('from', values.from, { min: 0, max: MAX_SEED - seeds + 1 });
+  const threads = values.threads === undefined ? availableParallelism() : parseIntFlag('threads', values.threads, { min: 1, max: MAX_THREADS });
+  const given = choiceFromFlags(values, { faults: 'heavy' });
+  // Check the whole configuration once, here, so a mistake is one clear error and not N; the
+  // variant is spelled out so every printed command names it.
+  const first = resolveRun({ ...given, seed: from });
+  return { base: { ...given, variant: first.spec.variant }, from, seeds, outDir: values['out-dir'] ?? 'traces', threads };
+}
+
+function reportSeed(io: Io, o: SeedOutcome): void {
+  const what = o.error !== null ? `error: ${o.error}` : o.violations.map(describeViolation).join('; ');
+  const trace = o.tracePath === null ? '' : `  trace:  ${o.tracePath}\n`;
+  io.out(`seed ${o.seed}: ${what}\n${trace}  replay: ${o.command}\n`);
+}
+
+async function fuzz(plan: FuzzPlan, io: Io): Promise<number> {
+  const label = `fuzz ${plan.base.lab}/${String(plan.base.variant)}, ${plan.base.faults} faults`;
+  const progress = new ProgressLine(io);
+  const startMs = performance.now();
+  const failing: number[] = [];
+  let done = 0;
+  let events = 0;
+  const jobs = { count: plan.seeds, jobAt: (i: number): SeedJob => ({ choice: { ...plan.base, seed: plan.from + i }, outDir: plan.outDir }) };
+  await runPool<SeedJob, SeedOutcome>(FUZZ_ENTRY, plan.threads, jobs, (outcome) => {
+    done++;
+    events += outcome.events;
+    if (outcome.error !== null || outcome.violations.length > 0) {
+      failing.push(outcome.seed);
+      progress.clear();
+      reportSeed(io, outcome);
+    }
+    const seconds = (performance.now() - startMs) / 1000;
+    progress.update(`${label}: ${done}/${plan.seeds} seeds, ${failing.length} failing, ${(done / Math.max(seconds, 1e-3)).toFixed(1)} seeds/s`);
+  });
+  const seconds = ((performance.now() - startMs) / 1000).toFixed(1);
+  progress.finish(`${label}: ${done}/${plan.seeds} seeds done in ${seconds} s`);
+  failing.sort((a, b) => a - b);
+  const last = plan.from + plan.seeds - 1;
+  const verdict = failing.length === 0 ? 'none failed' : `${failing.length} failed (seeds ${failing.join(', ')})`;
+  io.out(`${label}: seeds ${plan.from}..${last}: ${verdict}; ${events} events\n`);
+  return failing.length > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+export const fuzzCommand: Command = {
+  name: 'fuzz',
+  summary: 'run many seeds with random faults over every core; report failing seeds',
+  help,
+  async run(argv, io) {
+    const plan = planFrom(argv);
+    if (plan === null) {
+      io.out(help);
+      return EXIT_OK;
+    }
+    return fuzz(plan, io);
+  },
+};
