@@ -7,7 +7,8 @@ import type { Worker } from 'node:worker_threads';
 import type { FromNode, ToNode } from '../../src/runtime/nodeChannel';
 import type { Channel } from '../../src/runtime/remoteNode';
 
-export function threadChannel(worker: Worker, node: string): Channel {
+/** `onPost` sees every request sent, so a host can count its round trips. */
+export function threadChannel(worker: Worker, node: string, onPost: (message: ToNode) => void = () => {}): Channel {
   let listener: ((message: FromNode) => void) | null = null;
   let initPending = false;
   const pending = new Set<number>();
@@ -18,7 +19,8 @@ export function threadChannel(worker: Worker, node: string): Channel {
     pending.clear();
   };
   worker.on('message', (message: FromNode) => {
-    if (message.type === 'RESULT' || message.type === 'STATE_SET') pending.delete(message.id);
+    // Every reply but READY and INIT_FAILED answers a request by its id.
+    if ('id' in message) pending.delete(message.id);
     else initPending = false;
     listener?.(message);
   });
@@ -28,6 +30,7 @@ export function threadChannel(worker: Worker, node: string): Channel {
     postMessage(message: ToNode) {
       if (message.type === 'INIT') initPending = true;
       else pending.add(message.id);
+      onPost(message);
       worker.postMessage(message);
     },
     setListener(next) {

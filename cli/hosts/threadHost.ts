@@ -1,14 +1,18 @@
 /**
  * The worker_threads host: one thread per live node, as the page has one Web Worker per node.
- * The kernel runs here; each batch's steps go to their nodes' threads at once and the results are
- * applied in the batch's order (runBatchesAsync), so the trace equals the in-process one byte for
- * byte. Crash and restart are kernel actions; after every batch the host makes the threads match
+ * The kernel runs here. Steps go to the nodes' threads either a batch at a time (runBatchesAsync:
+ * one round trip per step) or a lookahead window at a time (runWindowsAsync, as the page does:
+ * each thread runs every step it can before another node's message could reach it, in one round
+ * trip); either way the results are applied in the kernel's order, so the trace equals the
+ * in-process one byte for byte. Crash and restart are kernel actions; after every batch the host makes the threads match
  * the world: a node that is down has its thread terminated for real, and a node that is up in a
  * new incarnation gets a new thread that knows only what its start input carries (NodeFleet,
  * shared with the browser, does the matching).
  */
 import type { Worker } from 'node:worker_threads';
-import { runBatchesAsync, type AsyncOutcome, type AsyncRunLimits } from '../../src/runtime/asyncHost';
+import { runBatchesAsync, runWindowsAsync, type AsyncOutcome, type AsyncRunLimits, type WindowedNodes } from '../../src/runtime/asyncHost';
+import { Prefetch } from '../../src/runtime/prefetch';
+import type { ToNode } from '../../src/runtime/nodeChannel';
 import type { Channel } from '../../src/runtime/remoteNode';
 import { NodeFleet, type NodeSpawner } from '../../src/runtime/scheduler/nodeFleet';
 import { modelOf, type LabDefinition } from '../../src/sim/lab';
@@ -24,6 +28,8 @@ class ThreadSpawner implements NodeSpawner {
   private stopping: Promise<void>[] = [];
   started = 0;
   live = 0;
+  /** Requests sent to node threads, by type (STEP, STEP_WINDOW...): the round trips of a run. */
+  readonly requests = new Map<ToNode['type'], number>();
 
   spawn(node: string): Promise<Channel> {
     const worker = startTsThread(NODE_ENTRY);
@@ -32,7 +38,7 @@ class ThreadSpawner implements NodeSpawner {
     this.byNode.set(node, { worker, exited });
     this.started++;
     this.live++;
-    return Promise.resolve(threadChannel(worker, node));
+    return Promise.resolve(threadChannel(worker, node, (m) => this.requests.set(m.type, (this.requests.get(m.type) ?? 0) + 1)));
   }
 
   kill(node: string): void {
@@ -51,20 +57,28 @@ class ThreadSpawner implements NodeSpawner {
   }
 }
 
+/** How steps travel to the threads: one round trip per step, or per lookahead window. */
+export type Stepping = 'batches' | 'windows';
+export const STEPPINGS: readonly Stepping[] = ['windows', 'batches'];
+
 export class ThreadHost {
+  /** Steps run ahead in windows and not yet applied; kept across calls (a halt inside a window). */
+  private readonly prefetch = new Prefetch();
+
   private constructor(
     readonly sim: Simulation,
     private readonly spawner: ThreadSpawner,
     private readonly fleet: NodeFleet,
+    readonly stepping: Stepping,
   ) {}
 
   /** Creates the run and one thread per node, each initialised with its identity. */
-  static async start(lab: LabDefinition, spec: RunSpec, options: SimOptions = {}): Promise<ThreadHost> {
+  static async start(lab: LabDefinition, spec: RunSpec, options: SimOptions = {}, stepping: Stepping = 'windows'): Promise<ThreadHost> {
     const sim = new Simulation(modelOf(lab, spec), spec, options);
     const spawner = new ThreadSpawner();
     const fleet = new NodeFleet(spawner, lab.id);
     fleet.configure(sim);
-    const host = new ThreadHost(sim, spawner, fleet);
+    const host = new ThreadHost(sim, spawner, fleet, stepping);
     try {
       await Promise.all(sim.world.order.map((node) => fleet.remoteFor(node, sim.world.nodes[node]?.incarnation ?? 0)));
     } catch (error) {
@@ -79,6 +93,11 @@ export class ThreadHost {
     return this.spawner.live;
   }
 
+  /** Requests sent to node threads so far, by type. */
+  get requests(): ReadonlyMap<ToNode['type'], number> {
+    return this.spawner.requests;
+  }
+
   /** Threads started over the whole run: one per node, plus one per restart. */
   get threadsStarted(): number {
     return this.spawner.started;
@@ -90,6 +109,12 @@ export class ThreadHost {
     // A node restarted inside this batch has a new incarnation: remoteFor gives it a new thread.
     const remote = await this.fleet.remoteFor(request.node, node.incarnation);
     return remote.step(request);
+  };
+
+  private readonly nodes: WindowedNodes = {
+    step: this.step,
+    // The window names the incarnation it was planned for: a restarted node gets a new thread.
+    runWindow: async (window) => (await this.fleet.remoteFor(window.node, window.incarnation)).stepWindow(window),
   };
 
   private reconcile(): void {
@@ -106,7 +131,7 @@ export class ThreadHost {
       },
       ...(maxItems === undefined ? {} : { maxItems }),
     };
-    const outcome = await runBatchesAsync(this.sim, this.step, limits);
+    const outcome = this.stepping === 'windows' ? await runWindowsAsync(this.sim, this.nodes, this.prefetch, limits) : await runBatchesAsync(this.sim, this.step, limits);
     this.reconcile();
     await this.spawner.settle();
     return outcome;
