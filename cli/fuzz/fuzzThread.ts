@@ -1,9 +1,8 @@
 /** Entry of a fuzz pool thread: runs whole seeds, one at a time, as the main thread hands them out. */
 import { parentPort } from 'node:worker_threads';
-import { runSeed, type SeedJob } from './seedRun';
+import type { RunChoice } from '../runConfig';
+import { runSeed } from './seedRun';
 
 if (parentPort === null) throw new Error('fuzzThread.ts runs only as a worker thread');
 const port = parentPort;
-port.on('message', (job: SeedJob) => {
-  void runSeed(job).then((outcome) => port.postMessage(outcome));
-});
+port.on('message', (choice: RunChoice) => port.postMessage(runSeed(choice)));
