@@ -23,7 +23,8 @@ ${SHARED_HELP}
                        isolation) or heavy (crashes and restarts, pauses, partitions, loss,
                        duplication, latency); default none. Default --until: ${DEFAULT_UNTIL_MS}
   --out FILE           where the trace goes (default traces/LAB-VARIANT-seedN.jsonl);
-                       "-" writes it to stdout and the summary to stderr
+                       "-" writes it to stdout and the summary to stderr (use
+                       npm run -s sim, so npm's banner stays out of stdout)
   --halt               stop at the first violated invariant (its step's events are still
                        written); by default the violation is recorded and the run goes on
   --host H             inprocess (default), or threads: one worker_thread per node, which a
