@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureInitialJs } from './bundleSize';
-import { chromiumWorkersPlaceholder } from './chromiumWorkers';
+import { addChromiumWorkersRow, measureChromiumWorkers } from './chromiumWorkers';
 import { measureKernel } from './kernelSpeed';
 import { measureRoundTripUs } from './roundTrip';
 import { measureSeek } from './seekSpeed';
@@ -45,7 +45,10 @@ if (wants('threads')) {
   table.add(await measureThreads('windows', segments));
   table.add(await measureThreads('batches', segments));
 }
-if (wants('browser')) table.add(chromiumWorkersPlaceholder());
+if (wants('browser')) {
+  say('measuring events/s through Web Workers in Chromium…');
+  addChromiumWorkersRow(table, await measureChromiumWorkers({ segmentMs: quick ? 5_000 : 20_000, segments: quick ? 3 : 5 }));
+}
 if (wants('seek')) {
   say('measuring seek time…');
   table.add(measureSeek(quick ? 5 : 15));
