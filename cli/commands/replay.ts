@@ -4,7 +4,7 @@
  * so memory holds the file but never a second copy of the trace.
  */
 import { headerOf } from '../../src/runtime/exportTrace';
-import { createInProcessRun, type InProcessRun } from '../../src/runtime/inProcess';
+import { createInProcessRun, runThroughHalts, type InProcessRun } from '../../src/runtime/inProcess';
 import { resolveLabParams } from '../../src/sim/lab';
 import type { RunSpec } from '../../src/sim/simulation';
 import { formatTraceLine, type TraceHeader } from '../../src/sim/trace';
@@ -77,15 +77,7 @@ function startRun(path: string, spec: RunSpec, comparer: LineComparer): InProces
 }
 
 function rerun(run: InProcessRun, comparer: LineComparer): void {
-  while (!comparer.done) {
-    const batch = run.sim.nextBatch(Infinity, 1);
-    if (batch === null) {
-      if (run.sim.haltedBy.length === 0) return;
-      run.sim.clearHalt();
-      continue;
-    }
-    for (const request of batch) run.sim.apply(request, run.stepper(request));
-  }
+  runThroughHalts(run, () => !comparer.done);
 }
 
 export const replayCommand: Command = {

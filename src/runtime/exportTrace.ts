@@ -6,7 +6,7 @@
 import type { LabDefinition } from '../sim/lab';
 import type { RunSpec } from '../sim/simulation';
 import { TRACE_FORMAT, TRACE_VERSION, type TraceHeader } from '../sim/trace';
-import { createInProcessRun } from './inProcess';
+import { createInProcessRun, runThroughHalts } from './inProcess';
 
 export function headerOf(spec: RunSpec): TraceHeader {
   return { format: TRACE_FORMAT, version: TRACE_VERSION, lab: spec.lab, variant: spec.variant, seed: spec.seed, params: spec.params, actions: spec.actions };
@@ -16,15 +16,7 @@ export function headerOf(spec: RunSpec): TraceHeader {
 export function rerunLines(lab: LabDefinition, spec: RunSpec, eventCount: number): string[] {
   const lines: string[] = [];
   const run = createInProcessRun(lab, spec, { onEvent: (e) => lines.length < eventCount && lines.push(JSON.stringify(e)) });
-  while (lines.length < eventCount) {
-    const batch = run.sim.nextBatch(Infinity, 1);
-    if (batch === null) {
-      if (run.sim.haltedBy.length === 0) break;
-      run.sim.clearHalt();
-      continue;
-    }
-    for (const request of batch) run.sim.apply(request, run.stepper(request));
-  }
+  runThroughHalts(run, () => lines.length < eventCount);
   return lines;
 }
 

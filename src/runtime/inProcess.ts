@@ -41,6 +41,22 @@ export function runUntil(sim: Simulation, stepper: Stepper, untilMs: number, max
   return 'reached';
 }
 
+/**
+ * Steps a run one item at a time while `wanted()` holds and anything is left, going on past
+ * violations (they are in the trace; re-creating a trace must not stop at them).
+ */
+export function runThroughHalts(run: InProcessRun, wanted: () => boolean): void {
+  while (wanted()) {
+    const batch = run.sim.nextBatch(Infinity, 1);
+    if (batch === null) {
+      if (run.sim.haltedBy.length === 0) return;
+      run.sim.clearHalt();
+      continue;
+    }
+    for (const request of batch) run.sim.apply(request, run.stepper(request));
+  }
+}
+
 export interface InProcessRun {
   readonly sim: Simulation;
   readonly stepper: Stepper;
