@@ -1,0 +1,60 @@
+/** One node on the ring: a circle coloured by role, its id inside, its role and detail outside. */
+import type { KeyboardEvent } from 'react';
+import { inkOn } from '../palette';
+import { firstLineDy, labelPlace, LINE_EM, type NodePlace } from './layout';
+import { clip, type NodeDisplay } from './nodeLook';
+
+interface Props {
+  readonly place: NodePlace;
+  readonly display: NodeDisplay;
+  readonly color: string;
+  readonly radius: number;
+  readonly ringRadius: number;
+  readonly selected: boolean;
+  readonly onOpen: (id: string, byKeyboard: boolean) => void;
+}
+
+function lineClass(line: string, i: number): string | undefined {
+  if (line.startsWith('threw: ')) return 'node-error';
+  return i === 0 ? 'node-role' : undefined;
+}
+
+export function ClusterNode({ place, display, color, radius, ringRadius, selected, onOpen }: Props) {
+  const label = labelPlace(place, radius, ringRadius);
+  const ink = inkOn(color);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(display.id, true);
+    }
+  };
+  const lines = [display.role, display.detail, display.error === null ? '' : `threw: ${clip(display.error, 26)}`].filter((l) => l !== '');
+  return (
+    <g
+      className={`cluster-node status-${display.status}${selected ? ' selected' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={display.name}
+      aria-pressed={selected}
+      data-node={display.id}
+      onClick={() => onOpen(display.id, false)}
+      onKeyDown={onKeyDown}
+    >
+      <title>{display.name}</title>
+      <circle className="node-focus" cx={place.x} cy={place.y} r={radius + 7} />
+      <circle className="node-body" cx={place.x} cy={place.y} r={radius} fill={color} />
+      {display.status === 'paused' && <circle className="node-paused-ring" cx={place.x} cy={place.y} r={radius + 3.5} />}
+      {display.status === 'down' && <line className="node-down-slash" x1={place.x - radius * 0.7} y1={place.y + radius * 0.7} x2={place.x + radius * 0.7} y2={place.y - radius * 0.7} />}
+      <text className="node-id" x={place.x} y={place.y} dy="0.35em" textAnchor="middle" fill={ink}>
+        {display.id}
+      </text>
+      <text className="node-label" x={label.x} y={label.y} textAnchor={label.anchor}>
+        {lines.map((line, i) => (
+          <tspan key={i} x={label.x} dy={`${i === 0 ? firstLineDy(label.side, lines.length) : LINE_EM}em`} className={lineClass(line, i)}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The cluster: nodes on a ring coloured by role, the links between them (cut ones drawn cut) and
+ * the messages in flight as dots along their link, placed by virtual time. Clicking a node or a
+ * link (or Enter on it) selects it; the inspector next to the view offers its actions.
+ */
+import { useMemo } from 'react';
+import type { LabDefinition } from '../../sim/lab';
+import { useAppStore, useAppStoreShallow } from '../../store/appStore';
+import { isSelected, selectLink, selectNode } from '../../store/viewActions';
+import { messageColor, roleColor, roleColors } from '../palette';
+import { ClusterLink } from './ClusterLink';
+import { ClusterNode } from './ClusterNode';
+import { allPairs, linkState, messagePoint, ringLayout } from './layout';
+import { displayNode } from './nodeLook';
+import './cluster.css';
+
+export const CLUSTER_SIZE = 520;
+
+interface Props {
+  readonly lab: LabDefinition;
+  /** Called after a node or link was chosen; `byKeyboard` lets the page move focus to its actions. */
+  readonly onChosen?: (byKeyboard: boolean) => void;
+}
+
+export function ClusterView({ lab, onChosen }: Props) {
+  const frame = useAppStore((s) => s.frame);
+  const selection = useAppStore((s) => s.selection);
+  const ids = useAppStoreShallow((s) => s.frame?.nodes.map((n) => n.id) ?? []);
+  const layout = useMemo(() => ringLayout(ids, CLUSTER_SIZE), [ids]);
+  const colors = useMemo(() => roleColors(lab.roles), [lab.roles]);
+  if (frame === null) return <div className="cluster-empty">Starting the run…</div>;
+
+  const openNode = (id: string, byKeyboard: boolean) => {
+    selectNode(id);
+    onChosen?.(byKeyboard);
+  };
+  const openLink = (a: string, b: string, byKeyboard: boolean) => {
+    selectLink(a, b, ids);
+    onChosen?.(byKeyboard);
+  };
+
+  return (
+    <svg className="cluster-view" viewBox={`0 0 ${CLUSTER_SIZE} ${CLUSTER_SIZE}`} role="group" aria-label={`Cluster of ${ids.length} nodes`}>
+      <g className="links" role="group" aria-label="Links">
+        {allPairs(ids).map(([a, b]) => (
+          <ClusterLink
+            key={`${a}-${b}`}
+            a={layout.byId.get(a)!}
+            b={layout.byId.get(b)!}
+            radius={layout.nodeRadius}
+            state={linkState(a, b, frame.cut)}
+            selected={isSelected(selection, { kind: 'link', a, b })}
+            onOpen={openLink}
+          />
+        ))}
+      </g>
+      <g className="messages" aria-hidden="true">
+        {frame.inFlight.map((m) => {
+          const p = messagePoint(m, frame.now, layout);
+          return p === null ? null : <circle key={m.msgId} className="message-dot" cx={p.x} cy={p.y} r={5.5} fill={messageColor(m.type)} />;
+        })}
+      </g>
+      <g className="nodes" role="group" aria-label="Nodes">
+        {frame.nodes.map((n) => {
+          const display = displayNode(lab, n);
+          const place = layout.byId.get(n.id);
+          if (place === undefined) return null;
+          return (
+            <ClusterNode
+              key={n.id}
+              place={place}
+              display={display}
+              color={roleColor(colors, display.role)}
+              radius={layout.nodeRadius}
+              ringRadius={layout.ringRadius}
+              selected={isSelected(selection, { kind: 'node', id: n.id })}
+              onOpen={openNode}
+            />
+          );
+        })}
+      </g>
+    </svg>
+  );
+}

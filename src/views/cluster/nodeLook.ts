@@ -1,0 +1,39 @@
+/**
+ * How a node reads in the views: its role (colour), its detail line and its accessible name.
+ * A node that is down always shows as `down`, whatever the lab's look says about its last state.
+ */
+import type { NodeFrame } from '../../runtime/frame';
+import type { LabDefinition, NodeLook } from '../../sim/lab';
+
+export interface NodeDisplay {
+  readonly id: string;
+  readonly role: string;
+  readonly detail: string;
+  readonly status: NodeFrame['status'];
+  readonly error: string | null;
+  /** "n1, ticking, count 4"; "n1, down"; "n1, leader, term 3, paused". */
+  readonly name: string;
+}
+
+function safeLook(lab: LabDefinition, node: NodeFrame): NodeLook {
+  try {
+    return lab.look({ id: node.id, kind: node.kind, status: node.status, state: node.state, persisted: {} });
+  } catch {
+    // A look that fails on an odd state must not take the view down; show the status instead.
+    return { role: node.status, detail: '' };
+  }
+}
+
+export function displayNode(lab: LabDefinition, node: NodeFrame): NodeDisplay {
+  const look = node.status === 'down' ? { role: 'down', detail: '' } : safeLook(lab, node);
+  const parts = [node.id, look.role];
+  if (look.detail !== '') parts.push(look.detail);
+  if (node.status === 'paused' && look.role !== 'paused') parts.push('paused');
+  if (node.status === 'down' && node.error !== null) parts.push(`threw: ${node.error}`);
+  return { id: node.id, role: look.role, detail: look.detail, status: node.status, error: node.error, name: parts.join(', ') };
+}
+
+/** Shortens text for an SVG label, which cannot wrap. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

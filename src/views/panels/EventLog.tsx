@@ -1,0 +1,50 @@
+/**
+ * The newest trace events, one a line, newest last. It shows a bounded tail of the recent-events
+ * ring, and stays scrolled to the bottom unless the person scrolled up to read.
+ */
+import { useLayoutEffect, useRef } from 'react';
+import { useAppStore } from '../../store/appStore';
+import { describeEvent, formatCount, formatMs } from '../format';
+import './panels.css';
+
+/** Lines drawn at once; older events stay in the ring for the timeline. */
+export const LOG_LINES_SHOWN = 300;
+
+export function EventLog() {
+  const events = useAppStore((s) => s.events);
+  const list = useRef<HTMLOListElement>(null);
+  const pinned = useRef(true);
+  const shown = events.slice(-LOG_LINES_SHOWN);
+
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (el !== null && pinned.current) el.scrollTop = el.scrollHeight;
+  }, [events]);
+
+  return (
+    <section className="panel event-log" aria-labelledby="log-title">
+      <div className="panel-head">
+        <h2 id="log-title">Event log</h2>
+        <span className="muted small">
+          last {formatCount(shown.length)} of {formatCount(events.length)} kept
+        </span>
+      </div>
+      <ol
+        ref={list}
+        className="log-lines"
+        tabIndex={0}
+        aria-label="Recent events, newest last"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+      >
+        {shown.map((e) => (
+          <li key={e.seq} className={`log-${e.type}`}>
+            <span className="log-t">{formatMs(e.t).padStart(10)}</span> {describeEvent(e)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
