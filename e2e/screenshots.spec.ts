@@ -1,0 +1,36 @@
+/**
+ * Screenshot regression of the shell and the shared views, in both themes. Every picture is of a
+ * fixed moment (seed and virtual time in the URL) with bundled fonts, so it is the same on every
+ * run; update the baselines with `npx playwright test e2e/screenshots.spec.ts --update-snapshots`.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const MOMENT = '/#/beacon?variant=article&seed=7&t=1234.5&a=400:crash:n1~600:restart:n1~900:cut:n2,n3~1000:cut1:n1,n3';
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  // Two animation frames: the ResizeObserver's last width has been drawn.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('landing page', async ({ page }) => {
+      await page.goto('/#/');
+      await expect(page.getByRole('link', { name: 'Beacon (test fixture)' })).toBeVisible();
+      await settle(page);
+      await expect(page).toHaveScreenshot(`landing-${scheme}.png`, { fullPage: true });
+    });
+
+    test('beacon lab paused at a fixed moment', async ({ page }) => {
+      await page.goto(MOMENT);
+      await expect(page.getByTestId('status-time')).toHaveText('t = 1 234.5 ms');
+      await expect(page.getByTestId('status-state')).toHaveText('paused');
+      await expect(page.locator('[data-link="n2-n3"]')).toHaveAttribute('data-state', 'cut');
+      await settle(page);
+      await expect(page).toHaveScreenshot(`beacon-${scheme}.png`, { fullPage: true });
+    });
+  });
+}

@@ -1,0 +1,198 @@
+/**
+ * The shell and the shared views, driven as a person would: through roles and accessible names,
+ * against the real runtime (scheduler worker + one Web Worker per node) of the e2e build.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+
+const MOMENT = '/#/beacon?variant=hardened&seed=7&t=1234.5';
+
+function statusTime(page: Page) {
+  return page.getByTestId('status-time');
+}
+
+/** Reads "t = 1 234.5 ms" as 1234.5. */
+async function timeShown(page: Page): Promise<number> {
+  const text = (await statusTime(page).textContent()) ?? '';
+  return Number(text.replace(/[^\d.]/g, ''));
+}
+
+async function eventsShown(page: Page): Promise<number> {
+  const text = (await page.getByTestId('status-events').textContent()) ?? '';
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+async function openMoment(page: Page, url = MOMENT, time = 't = 1 234.5 ms') {
+  await page.goto(url);
+  await expect(statusTime(page)).toHaveText(time);
+  await expect(page.getByTestId('status-state')).toHaveText('paused');
+}
+
+test('the landing page says what distlab is and lists the beacon lab with its scenarios', async ({ page }) => {
+  await page.goto('/#/');
+  await expect(page.getByRole('heading', { name: 'distlab', level: 1 })).toBeVisible();
+  await expect(page.getByText(/lab in the browser for distributed-systems mechanisms/)).toBeVisible();
+  const lab = page.getByRole('link', { name: 'Beacon (test fixture)' });
+  await expect(lab).toHaveAttribute('href', '#/beacon');
+  await expect(page.getByText('Nodes tick, count and ping each other')).toBeVisible();
+  await page.getByRole('link', { name: 'A restart forgets the count' }).click();
+  await expect(page).toHaveURL(/#\/beacon\?variant=article&seed=7&a=400:crash:n1~600:restart:n1/);
+  await expect(page.getByRole('heading', { name: 'Beacon (test fixture)', level: 1 })).toBeVisible();
+});
+
+test('play runs the clock, pause stops it; space toggles too', async ({ page }) => {
+  await page.goto('/#/');
+  await page.getByRole('link', { name: 'Beacon (test fixture)' }).click();
+  await expect(statusTime(page)).toHaveText('t = 0.0 ms');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('status-state')).toHaveText('playing');
+  await expect.poll(() => timeShown(page)).toBeGreaterThan(200);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('status-state')).toHaveText('paused');
+  const paused = await timeShown(page);
+  await page.waitForTimeout(400);
+  expect(await timeShown(page)).toBe(paused);
+
+  // Space on the page (not on a button, which Space would press) plays and pauses.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('status-state')).toHaveText('playing');
+  await expect.poll(() => timeShown(page)).toBeGreaterThan(paused);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('status-state')).toHaveText('paused');
+});
+
+test('step processes one item: the count and the log move on, and the run stays paused', async ({ page }) => {
+  await openMoment(page);
+  const before = await eventsShown(page);
+  const lastLine = page.getByRole('list', { name: 'Recent events, newest last' }).locator('li').last();
+  const lineBefore = await lastLine.textContent();
+  await page.getByRole('button', { name: 'Step one event' }).click();
+  await expect.poll(() => eventsShown(page)).toBeGreaterThan(before);
+  const after = await eventsShown(page);
+  // One item (a delivery, a timer) writes a handful of events, never a stretch of the run.
+  expect(after - before).toBeLessThanOrEqual(6);
+  expect(await timeShown(page)).toBeGreaterThanOrEqual(1234.5);
+  await expect(lastLine).not.toHaveText(lineBefore ?? '');
+  await expect(page.getByTestId('status-state')).toHaveText('paused');
+  // → steps too, even with the focus still on the Step button.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => eventsShown(page)).toBeGreaterThan(after);
+});
+
+test('kill a node from the cluster view, then restart it', async ({ page }) => {
+  await openMoment(page);
+  await page.getByRole('button', { name: /^n1, ticking, count \d+$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Node n1' })).toBeVisible();
+  await page.getByRole('button', { name: 'Kill n1' }).click();
+  await expect(page.getByRole('button', { name: 'n1, down', exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/a=1234\.5:crash:n1/);
+  await page.getByRole('button', { name: 'Restart n1' }).click();
+  await expect(page.getByRole('button', { name: /^n1, ticking/ })).toBeVisible();
+  await expect(page).toHaveURL(/1234\.5:crash:n1~1234\.5:restart:n1/);
+});
+
+test('the keyboard reaches a node and its actions', async ({ page }) => {
+  await openMoment(page);
+  await page.getByRole('button', { name: /^n2, ticking/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Node n2' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Kill n2' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'n2, down', exact: true })).toBeVisible();
+});
+
+test('cut a link: it is drawn cut, and heal brings it back', async ({ page }) => {
+  await openMoment(page);
+  await page.getByRole('button', { name: 'link n1–n2, up' }).click();
+  await page.getByRole('button', { name: 'Cut both ways' }).click();
+  const link = page.locator('[data-link="n1-n2"]');
+  await expect(link).toHaveAttribute('data-state', 'cut');
+  await expect(page.getByRole('button', { name: 'link n1–n2, cut' })).toBeVisible();
+  await expect(link.locator('.link-cross')).toBeVisible();
+  await expect(link.locator('.link-cut')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Heal link' }).click();
+  await expect(link).toHaveAttribute('data-state', 'up');
+
+  await page.getByRole('button', { name: 'link n2–n3, up' }).click();
+  await page.getByRole('button', { name: 'Cut n3→n2 only' }).click();
+  await expect(page.getByRole('button', { name: 'link n2–n3, cut n3→n2 only' })).toBeVisible();
+});
+
+test('a bad URL names what is wrong and still shows a run', async ({ page }) => {
+  await page.goto('/#/beacon?seed=abc&variant=zzz&p.nodes=40&a=5:explode:n1');
+  const errors = page.getByRole('alert', { name: 'Errors' });
+  await expect(errors).toContainText('The seed "abc" is not a whole number');
+  await expect(errors).toContainText('The variant "zzz" is not one of beacon');
+  await expect(errors).toContainText('p.nodes');
+  await expect(errors).toContainText('unknown action "explode"');
+  await expect(page.getByRole('button', { name: /^n3, / })).toBeVisible();
+  await expect(page).toHaveURL(/#\/beacon\?variant=hardened&seed=1$/);
+
+  await page.goto('/#/no-such-lab?seed=1');
+  await expect(page.getByRole('alert', { name: 'Errors' })).toContainText('There is no lab called "no-such-lab"');
+  await expect(page.getByRole('link', { name: 'Beacon (test fixture)' })).toBeVisible();
+});
+
+test('opening a file that is not a trace shows an error and keeps the run', async ({ page }) => {
+  await openMoment(page);
+  const events = await eventsShown(page);
+  await page.getByTestId('trace-file-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, this is not a trace\n') });
+  await expect(page.getByRole('alert', { name: 'Errors' })).toContainText('"notes.txt" cannot be opened');
+  await expect(page.getByRole('alert', { name: 'Errors' })).toContainText('The current run is unchanged');
+  await expect(statusTime(page)).toHaveText('t = 1 234.5 ms');
+  expect(await eventsShown(page)).toBe(events);
+});
+
+test('export the trace and open it again: the same moment comes back', async ({ page }) => {
+  await openMoment(page);
+  await page.getByRole('button', { name: /^n3, / }).click();
+  await page.getByRole('button', { name: 'Kill n3' }).click();
+  await expect(page.getByRole('button', { name: 'n3, down', exact: true })).toBeVisible();
+  const names = await page.locator('[data-node]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const events = await eventsShown(page);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export trace' }).click()]);
+  expect(download.suggestedFilename()).toBe('distlab-beacon-7.jsonl');
+  const text = await readFile((await download.path()) as string, 'utf8');
+  const lines = text.trim().split('\n');
+  expect(JSON.parse(lines[0] as string)).toMatchObject({ format: 'distlab-trace', version: 1, lab: 'beacon', variant: 'hardened', seed: 7 });
+  expect(lines.length - 1).toBe(events);
+  const lastT = (JSON.parse(lines[lines.length - 1] as string) as { t: number }).t;
+
+  await page.goto('/#/beacon?seed=99');
+  await expect(page.getByRole('button', { name: /^n3, ticking/ })).toBeVisible();
+  await page.getByTestId('trace-file-input').setInputFiles({ name: 'distlab-beacon-7.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
+  await expect(page.getByRole('button', { name: 'n3, down', exact: true })).toBeVisible();
+  await expect.poll(() => timeShown(page)).toBe(Math.round(lastT * 10) / 10);
+  expect(await eventsShown(page)).toBe(events);
+  expect(await page.locator('[data-node]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(names);
+  await expect(page).toHaveURL(/seed=7&t=.*crash:n3/);
+});
+
+test('reopening the URL shows the same moment', async ({ page }) => {
+  await openMoment(page);
+  await page.getByRole('button', { name: 'link n1–n3, up' }).click();
+  await page.getByRole('button', { name: 'Cut n1→n3 only' }).click();
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step one event' }).click();
+  await expect.poll(() => eventsShown(page)).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  const url = page.url();
+  const time = await statusTime(page).textContent();
+  const names = await page.locator('[data-node], [data-link]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  await page.goto('about:blank');
+  await openMoment(page, url, time ?? '');
+  expect(await page.locator('[data-node], [data-link]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(names);
+});
+
+test('the timeline scrubs: a click on the diagram seeks there', async ({ page }) => {
+  await openMoment(page);
+  const plot = page.getByRole('img', { name: /Space-time diagram/ });
+  const box = await plot.boundingBox();
+  if (box === null) throw new Error('no timeline');
+  await plot.click({ position: { x: box.width * 0.4, y: box.height / 2 } });
+  await expect.poll(() => timeShown(page)).toBeLessThan(1234.5);
+  await expect(page.getByTestId('status-state')).toHaveText('paused');
+});

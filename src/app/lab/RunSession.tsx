@@ -1,0 +1,99 @@
+/**
+ * One run on screen: the playback machine, the bridge from the controller to the store, the URL
+ * kept in step, and the lab page's layout (controls, cluster, inspector, invariants, settings,
+ * timeline, event log). Each panel has its own error boundary.
+ */
+import { useActorRef, useSelector } from '@xstate/react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { RunController } from '../../runtime/browser/controller';
+import { playbackMachine } from '../../store/playbackMachine';
+import { addError, clearRun } from '../../store/runActions';
+import type { Route } from '../../store/url';
+import { ClusterLegend } from '../../views/cluster/ClusterLegend';
+import { ClusterView } from '../../views/cluster/ClusterView';
+import { EventLog } from '../../views/panels/EventLog';
+import { InvariantsPanel } from '../../views/panels/InvariantsPanel';
+import { Timeline } from '../../views/timeline/Timeline';
+import { ControlBar } from '../controls/ControlBar';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { RunContext, type RunContextValue } from './runContext';
+import { InspectorPanel } from './InspectorPanel';
+import { SettingsPanel } from './SettingsPanel';
+import { TraceButtons } from './TraceButtons';
+import { useRunBridge } from './useRunBridge';
+import { useShortcuts } from './useShortcuts';
+import { useUrlSync } from './useUrlSync';
+
+interface Props {
+  readonly controller: RunController;
+  readonly route: Extract<Route, { kind: 'lab' }>;
+}
+
+function Guarded({ what, children }: { readonly what: string; readonly children: ReactNode }) {
+  return <ErrorBoundary what={what}>{children}</ErrorBoundary>;
+}
+
+export function RunSession({ controller, route }: Props) {
+  const lab = route.lab;
+  const machine = useMemo(() => playbackMachine.provide({ actions: { clearRunView: () => clearRun() } }), []);
+  const actor = useActorRef(machine, { input: { controller } });
+  const failure = useSelector(actor, (s) => (s.value === 'error' ? s.context.error : null));
+  const inspectorHeading = useRef<HTMLHeadingElement>(null);
+  const context = useMemo<RunContextValue>(() => ({ lab, controller, actor }), [lab, controller, actor]);
+
+  useRunBridge(controller, actor);
+  useUrlSync(lab, actor);
+  useShortcuts(actor);
+  useEffect(() => {
+    actor.send({ type: 'LOAD', spec: route.spec, t: route.t });
+  }, [actor, route]);
+  useEffect(() => {
+    if (failure !== null) addError(`The run could not start: ${failure}`);
+  }, [failure]);
+
+  const seek = (t: number) => actor.send({ type: 'SEEK', t });
+  return (
+    <RunContext.Provider value={context}>
+      <main className="lab-page" id="main">
+        <div className="lab-title-row">
+          <div>
+            <h1>{lab.title}</h1>
+            <p className="lab-summary">{lab.summary}</p>
+          </div>
+          <TraceButtons />
+        </div>
+        <ControlBar />
+        <div className="lab-grid">
+          <section className="panel cluster-panel" aria-labelledby="cluster-title">
+            <div className="panel-head">
+              <h2 id="cluster-title">Cluster</h2>
+            </div>
+            <Guarded what="the cluster view">
+              <ClusterView lab={lab} onChosen={(byKeyboard) => byKeyboard && inspectorHeading.current?.focus()} />
+              <ClusterLegend lab={lab} />
+            </Guarded>
+          </section>
+          <div className="side-column">
+            <Guarded what="the inspector">
+              <InspectorPanel headingRef={inspectorHeading} />
+            </Guarded>
+            <Guarded what="the invariants panel">
+              <InvariantsPanel onJump={seek} />
+            </Guarded>
+          </div>
+          <div className="side-column">
+            <Guarded what="the settings">
+              <SettingsPanel />
+            </Guarded>
+          </div>
+        </div>
+        <Guarded what="the timeline">
+          <Timeline onSeek={seek} />
+        </Guarded>
+        <Guarded what="the event log">
+          <EventLog />
+        </Guarded>
+      </main>
+    </RunContext.Provider>
+  );
+}

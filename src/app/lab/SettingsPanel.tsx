@@ -1,0 +1,64 @@
+/**
+ * The run's parameters. The lab's own (node count, timeouts...) shape the run, so changing one
+ * loads the run again; the network's (latency, loss, duplication) change live, as a `network`
+ * action at the current virtual time. Network presets sit here too.
+ */
+import { useSelector } from '@xstate/react';
+import type { ParamValue } from '../../sim/node';
+import { NETWORK_PARAMS, ParamError } from '../../sim/params';
+import { appStore, useAppStore } from '../../store/appStore';
+import { addError } from '../../store/runActions';
+import { isNetworkParam, majorityMinority, networkChange, withParams } from '../../store/specEdits';
+import { ParamControl } from '../../views/params/ParamControl';
+import { useAct, useReload, useRun } from './runContext';
+
+export function SettingsPanel() {
+  const { lab, actor } = useRun();
+  const spec = useSelector(actor, (s) => s.context.spec);
+  const network = useAppStore((s) => s.frame?.network);
+  const ids = useAppStore((s) => s.frame?.nodes.map((n) => n.id).join(' ') ?? '');
+  const act = useAct();
+  const reload = useReload();
+  if (spec === null) return null;
+
+  const changeLabParam = (name: string, value: ParamValue) => {
+    try {
+      const current = { ...spec, actions: appStore.getState().frame?.actions ?? spec.actions };
+      const next = withParams(lab, current, { [name]: value });
+      reload({ params: next.params, actions: next.actions });
+    } catch (error) {
+      if (error instanceof ParamError) addError(error.message);
+      else throw error;
+    }
+  };
+  const changeNetwork = (name: string, value: ParamValue) => {
+    if (network !== undefined && isNetworkParam(name)) act({ kind: 'network', settings: networkChange(network, name, Number(value)) });
+  };
+  const nodes = ids === '' ? [] : ids.split(' ');
+
+  return (
+    <section className="panel settings" aria-labelledby="settings-title">
+      <div className="panel-head">
+        <h2 id="settings-title">Settings</h2>
+      </div>
+      <h3>Run</h3>
+      <p className="muted small">Changing these starts the run again.</p>
+      {lab.params.map((p) => (
+        <ParamControl key={p.name} spec={p} value={spec.params[p.name] ?? p.default} onCommit={(v) => changeLabParam(p.name, v)} />
+      ))}
+      <h3>Network</h3>
+      <p className="muted small">Changes apply now, at the current virtual time.</p>
+      {NETWORK_PARAMS.map((p) => (
+        <ParamControl key={p.name} spec={p} value={network?.[p.name as keyof typeof network] ?? p.default} onCommit={(v) => changeNetwork(p.name, v)} />
+      ))}
+      <div className="button-row">
+        <button type="button" disabled={nodes.length < 2} onClick={() => act({ kind: 'split', groups: majorityMinority(nodes) })}>
+          Split majority from minority
+        </button>
+        <button type="button" onClick={() => act({ kind: 'healAll' })}>
+          Heal all links
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/** The landing page: what distlab is, and every lab with its summary and scenarios. */
+import type { LabDefinition, Scenario } from '../../sim/lab';
+import { resolveLabParams } from '../../sim/lab';
+import { formatLabHash } from '../../store/url';
+import { labs } from '../labCatalog';
+
+function scenarioHash(lab: LabDefinition, s: Scenario): string | null {
+  try {
+    return formatLabHash(lab, { variant: s.variant, seed: s.seed, params: resolveLabParams(lab, s.params), actions: s.actions }, null);
+  } catch {
+    // A scenario with bad parameters gets no link rather than a broken page.
+    return null;
+  }
+}
+
+function LabCard({ lab }: { readonly lab: LabDefinition }) {
+  return (
+    <li className="lab-card">
+      <h2>
+        <a href={`#/${encodeURIComponent(lab.id)}`}>{lab.title}</a>
+      </h2>
+      <p>{lab.summary}</p>
+      <p className="muted small">Variants: {lab.variants.join(', ')}</p>
+      {lab.scenarios.length > 0 && (
+        <>
+          <h3>Scenarios</h3>
+          <ul className="scenario-list">
+            {lab.scenarios.map((s) => {
+              const hash = scenarioHash(lab, s);
+              return <li key={s.id}>{hash === null ? s.title : <a href={hash}>{s.title}</a>}</li>;
+            })}
+          </ul>
+        </>
+      )}
+    </li>
+  );
+}
+
+export function Landing() {
+  return (
+    <main className="landing" id="main">
+      <h1>distlab</h1>
+      <p className="tagline">
+        A lab in the browser for distributed-systems mechanisms: real Web Worker nodes on a network you can break, replayable from a seed.
+      </p>
+      <h2 className="section-title">Labs</h2>
+      {labs.length === 0 ? <p className="muted">No labs are built into this version.</p> : <ul className="lab-list">{labs.map((lab) => <LabCard key={lab.id} lab={lab} />)}</ul>}
+    </main>
+  );
+}

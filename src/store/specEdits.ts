@@ -1,0 +1,36 @@
+/**
+ * Changing a run from the control bar: a new seed, variant or parameters makes a new spec. The
+ * actions the person already took are kept when they still name nodes the new run has.
+ */
+import type { NetworkSettings } from '../sim/actions';
+import { nodesNamedBy } from '../sim/faults';
+import { resolveLabParams, type LabDefinition } from '../sim/lab';
+import type { ParamValue } from '../sim/node';
+import type { RunSpec } from '../sim/simulation';
+
+/** A spec with some parameters changed; throws a ParamError naming a bad value. */
+export function withParams(lab: LabDefinition, spec: RunSpec, changed: Readonly<Record<string, ParamValue>>): RunSpec {
+  const params = resolveLabParams(lab, { ...spec.params, ...changed });
+  const ids = new Set(lab.topology(params).map((n) => n.id));
+  const actions = spec.actions.filter((a) => nodesNamedBy(a).every((id) => ids.has(id)));
+  return { ...spec, params, actions };
+}
+
+const NETWORK_KEYS = ['latencyMsMin', 'latencyMsMax', 'lossRate', 'duplicateRate'] as const;
+
+export function isNetworkParam(name: string): name is (typeof NETWORK_KEYS)[number] {
+  return (NETWORK_KEYS as readonly string[]).includes(name);
+}
+
+/** The live network change for one slider; latency min and max move together to stay ordered. */
+export function networkChange(current: Required<NetworkSettings>, name: (typeof NETWORK_KEYS)[number], value: number): NetworkSettings {
+  if (name === 'latencyMsMin' && value > current.latencyMsMax) return { latencyMsMin: value, latencyMsMax: value };
+  if (name === 'latencyMsMax' && value < current.latencyMsMin) return { latencyMsMin: value, latencyMsMax: value };
+  return { [name]: value };
+}
+
+/** Nodes split into a majority (the first half, rounded up) and a minority. */
+export function majorityMinority(ids: readonly string[]): string[][] {
+  const cut = Math.ceil(ids.length / 2);
+  return [ids.slice(0, cut), ids.slice(cut)];
+}
