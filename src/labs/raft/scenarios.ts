@@ -1,0 +1,3 @@
+import type { Scenario } from '../../sim/lab';
+
+export const raftScenarios: readonly Scenario[] = [];
