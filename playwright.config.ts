@@ -13,7 +13,19 @@ function chromiumPath(): string {
 }
 
 const reportDir = process.env['DISTLAB_REPORT_DIR'];
-const port = 4179;
+
+/**
+ * The preview server's port: chosen once by the main Playwright process and inherited by its
+ * workers through the environment, so two test runs on one machine do not collide.
+ */
+function e2ePort(): number {
+  const given = Number(process.env['DISTLAB_E2E_PORT']);
+  if (Number.isInteger(given) && given > 0) return given;
+  const port = 20_000 + Math.floor(Math.random() * 40_000);
+  process.env['DISTLAB_E2E_PORT'] = String(port);
+  return port;
+}
+const port = e2ePort();
 
 export default defineConfig({
   testDir: 'e2e',
