@@ -7,7 +7,7 @@ import { raftProtocol, VARIANTS } from '../../protocols/raft';
 import type { LabDefinition } from '../../sim/lab';
 import { raftLook, RAFT_ROLES } from './look';
 import { raftParams } from './params';
-import { raftScenarios } from './scenarios';
+import { raftScenarios } from './scenarios/index';
 
 export const raftLab: LabDefinition = {
   id: 'raft',

@@ -3,7 +3,7 @@
  * leader's handling of the reply: matchIndex, the commit rule, and nextIndex after a rejection.
  */
 import type { NodeId } from '../../sim/node';
-import { firstIndexOfTerm, lastIndex, lastIndexOfTerm, matchesAt, mergeEntries, termAt } from './log';
+import { firstConflict, firstIndexOfTerm, lastIndex, lastIndexOfTerm, matchesAt, mergeEntries, termAt } from './log';
 import { fact, persist, resetElectionTimer, send, update, type Out } from './out';
 import { commitTo, maybeCommit, sendAppend } from './replicate';
 import { becomeFollower } from './roles';
@@ -31,6 +31,8 @@ export function handleAppendEntries(o: Out, from: NodeId, m: AppendEntries): voi
     send(o, from, o.rules.fastBacktrack ? { ...base, success: false, ...conflictHint(o, m) } : { ...base, success: false });
     return;
   }
+  const cut = firstConflict(o.s.log, m.prevLogIndex, m.entries);
+  if (cut > 0) fact(o, { kind: 'truncate', index: cut, removed: lastIndex(o.s.log) - cut + 1 });
   const log = mergeEntries(o.s.log, m.prevLogIndex, m.entries);
   if (log !== o.s.log) {
     update(o, { log });

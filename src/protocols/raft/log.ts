@@ -42,6 +42,15 @@ export function mergeEntries(log: readonly Entry[], prevIndex: number, entries: 
   return log;
 }
 
+/** The first index at which `entries` (placed after `prevIndex`) conflict with the log, or 0. */
+export function firstConflict(log: readonly Entry[], prevIndex: number, entries: readonly Entry[]): number {
+  const end = Math.min(log.length, prevIndex + entries.length);
+  for (let index = prevIndex + 1; index <= end; index++) {
+    if (termAt(log, index) !== (entries[index - prevIndex - 1] as Entry).term) return index;
+  }
+  return 0;
+}
+
 /** The first index holding `term`, searching back from `from` (the conflict hint). */
 export function firstIndexOfTerm(log: readonly Entry[], term: number, from: number): number {
   let index = from;

@@ -1,3 +1,0 @@
-import type { Scenario } from '../../sim/lab';
-
-export const raftScenarios: readonly Scenario[] = [];

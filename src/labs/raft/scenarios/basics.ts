@@ -1,0 +1,83 @@
+/** Elections and failover in the hardened variant: how Raft is meant to behave. */
+import type { Scenario } from '../../../sim/lab';
+import { crash, get, healAll, isolate, put, restart } from './actions';
+
+/** At seed 3, n4's timer fires first and it wins term 1 cleanly; the next scenarios start there. */
+const QUIET = { clientIntervalMs: 0 };
+
+export const firstElection: Scenario = {
+  id: 'first-election',
+  title: 'First election',
+  variant: 'hardened',
+  seed: 3,
+  params: QUIET,
+  actions: [put(450, 'n4', 'x', '1'), put(450, 'n1', 'x', '2'), get(650, 'n4', 'x')],
+  untilMs: 800,
+  narration: [
+    { at: 0, text: 'Five nodes start as followers in term 0, each with an election timer set to a random 150–300 ms.' },
+    { at: 155, text: "n4's timer fires first. Hardened Raft first asks for pre-votes: would the others vote for n4 in term 1? Asking changes no one's term." },
+    { at: 176, text: 'A majority says yes, so n4 becomes a candidate: term 1 and a vote for itself, both persisted before it sends RequestVote to everyone.' },
+    { at: 196, text: 'n4 has a majority of votes and leads term 1. It appends a blank no-op entry of its own term and sends heartbeats (empty AppendEntries) every 50 ms.' },
+    { at: 217, text: 'The no-op is stored on a majority, so the leader commits and applies it; followers learn the new commit index with the next heartbeat.' },
+    { at: 450, text: 'A client writes x=1 at the leader and x=2 at follower n1. n1 refuses and names the leader it knows: n4.' },
+    { at: 469, text: 'x=1 is committed as soon as a majority stores it; n4 applies it and answers the client.' },
+    { at: 650, text: 'A read goes through the log too: it is answered when its entry is applied, so it sees every write committed before it.' },
+  ],
+};
+
+export const leaderCrash: Scenario = {
+  id: 'leader-crash',
+  title: 'Leader crash and re-election',
+  variant: 'hardened',
+  seed: 3,
+  params: QUIET,
+  actions: [put(400, 'n4', 'x', '1'), crash(520, 'n4'), put(900, 'n5', 'x', '2'), restart(1200, 'n4')],
+  untilMs: 1600,
+  narration: [
+    { at: 0, text: "Same start as 'First election': n4 wins term 1." },
+    { at: 400, text: 'x=1 is written at n4 and committed on all five nodes.' },
+    { at: 520, text: 'n4 crashes. The followers hear no more heartbeats.' },
+    { at: 660, text: "n5's election timer fires first: a pre-vote, then a candidacy for term 2." },
+    { at: 704, text: 'n5 leads term 2. Its no-op at index 3 commits on the four live nodes.' },
+    { at: 900, text: 'x=2 goes to the new leader and commits.' },
+    { at: 1200, text: 'n4 restarts with only what it persisted: term 1, its vote and its log. It is a follower; the first heartbeat of term 2 brings its term and log up to date, and it applies the log again from index 1.' },
+  ],
+};
+
+export const splitVote: Scenario = {
+  id: 'split-vote',
+  title: 'Split vote',
+  variant: 'hardened',
+  seed: 6,
+  params: { ...QUIET, electionTimeoutMsMin: 150, electionTimeoutMsMax: 165 },
+  actions: [],
+  untilMs: 800,
+  narration: [
+    { at: 0, text: 'The election timeouts are narrowed to 150–165 ms, so the five timers fire within a few ms of each other.' },
+    { at: 151, text: 'All five ask for pre-votes at nearly the same time, and all are granted: nobody has a leader.' },
+    { at: 165, text: 'n4, n3 and n2 become candidates for term 1, each voting for itself; n1 votes for n4 and n5 for n3. No candidate can reach the three votes it needs.' },
+    { at: 188, text: 'Each candidate counts a majority of refusals and gives up. Term 1 has no leader.' },
+    { at: 329, text: 'The timers, drawn again, fire close together again: term 2 splits between n5, n1 and n4.' },
+    { at: 510, text: "In term 3 n2's timer fires 14 ms before any other, long enough for its requests to arrive first: n2 gets every vote and leads term 3. Randomized timeouts end split votes, the wider the range the sooner." },
+  ],
+};
+
+export const leaderIsolated: Scenario = {
+  id: 'leader-isolated',
+  title: 'Leader isolated in a minority',
+  variant: 'hardened',
+  seed: 3,
+  params: QUIET,
+  actions: [isolate(500, 'n4'), put(520, 'n4', 'x', 'lost'), put(1000, 'n1', 'x', 'kept'), healAll(1300)],
+  untilMs: 1700,
+  narration: [
+    { at: 0, text: "n4 wins term 1, as in 'First election'." },
+    { at: 500, text: 'n4 is cut off from the other four: a leader in a minority of one.' },
+    { at: 520, text: 'A client writes x=lost at n4. n4 appends it, but no follower can store it: it never commits, and the client never gets an answer.' },
+    { at: 646, text: 'CheckQuorum: n4 has not heard from a majority for an election timeout, so it steps down by itself.' },
+    { at: 666, text: 'The majority notices the silence: n1 pre-votes, wins term 2 and commits its no-op at index 2.' },
+    { at: 884, text: 'n4 times out as well, but PreVote keeps it from raising its term: nobody answers, and it stays in term 1.' },
+    { at: 1000, text: 'x=kept is written at n1 and commits on the majority side.' },
+    { at: 1300, text: "The partition heals. n4 takes n1's heartbeat; its entry at index 2 (x=lost, term 1) conflicts with n1's no-op of term 2, so it cuts it and takes n1's log." },
+  ],
+};
