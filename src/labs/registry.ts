@@ -1,7 +1,8 @@
 /**
  * The labs distlab ships. Each lab lives in its own folder under src/labs and is listed here.
- * (Raft, Paxos, traffic control and locks land as their own changes.)
+ * (Paxos, traffic control and locks land as their own changes.)
  */
 import type { LabDefinition } from '../sim/lab';
+import { raftLab } from './raft/raftLab';
 
-export const productLabs: readonly LabDefinition[] = [];
+export const productLabs: readonly LabDefinition[] = [raftLab];
