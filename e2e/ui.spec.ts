@@ -196,3 +196,124 @@ test('the timeline scrubs: a click on the diagram seeks there', async ({ page })
   await expect.poll(() => timeShown(page)).toBeLessThan(1234.5);
   await expect(page.getByTestId('status-state')).toHaveText('paused');
 });
+
+test('a node that throws is shown down with its error', async ({ page }) => {
+  await openMoment(page);
+  await page.getByRole('button', { name: /^n2, ticking/ }).click();
+  await page.getByRole('button', { name: 'Throw' }).click();
+  const n2 = page.getByRole('button', { name: /^n2, down, threw: .*boom/ });
+  await expect(n2).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('Crashed because it threw');
+  await expect(page.getByRole('note')).toContainText('boom');
+  await expect(n2.locator('.node-error')).toContainText('threw: ');
+});
+
+test('a violation halts the run, names the rule, and jumps to its moment', async ({ page }) => {
+  await page.goto('/#/beacon?variant=article&seed=7&a=400:crash:n1~600:restart:n1');
+  await expect(statusTime(page)).toHaveText('t = 0.0 ms');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('status-state')).toHaveText('halted by a violation');
+  const rule = page.getByRole('listitem', { name: 'count-monotonic: violated' });
+  await expect(rule).toContainText('n1 counted');
+  await expect(page.getByText('The run halted')).toBeVisible();
+  const haltedAt = await timeShown(page);
+  await page.getByRole('button', { name: /^Jump to t = / }).click();
+  await expect(page.getByTestId('status-state')).toHaveText('paused');
+  expect(await timeShown(page)).toBeLessThanOrEqual(haltedAt);
+  // Play goes on past the violation.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => timeShown(page)).toBeGreaterThan(haltedAt + 100);
+});
+
+test('settings: a network slider changes the run live, a topology one reloads it', async ({ page }) => {
+  await openMoment(page);
+  const loss = page.getByRole('slider', { name: 'Loss' });
+  await loss.focus();
+  for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/a=1234\.5:net:lossRate=0\.25/);
+  await expect(loss).toHaveAttribute('aria-valuetext', '0.25');
+  await expect(statusTime(page)).toHaveText('t = 1 234.5 ms');
+
+  const nodes = page.getByRole('slider', { name: 'Nodes' });
+  await nodes.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('button', { name: /^n5, / })).toBeVisible();
+  await expect(statusTime(page)).toHaveText('t = 0.0 ms');
+  await expect(page).toHaveURL(/p\.nodes=5/);
+});
+
+test('network presets: isolate a node, split, heal all', async ({ page }) => {
+  await openMoment(page);
+  await page.getByRole('button', { name: /^n1, ticking/ }).click();
+  await page.getByRole('button', { name: 'Isolate n1' }).click();
+  await expect(page.locator('[data-link="n1-n2"]')).toHaveAttribute('data-state', 'cut');
+  await expect(page.locator('[data-link="n1-n3"]')).toHaveAttribute('data-state', 'cut');
+  await expect(page.locator('[data-link="n2-n3"]')).toHaveAttribute('data-state', 'up');
+  await page.getByRole('button', { name: 'Heal all links' }).click();
+  await expect(page.locator('[data-state="cut"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Split majority from minority' }).click();
+  await expect(page.locator('[data-state="cut"]')).toHaveCount(2);
+});
+
+test('reset starts the run again from 0 ms without the new actions', async ({ page }) => {
+  await openMoment(page);
+  await page.getByRole('button', { name: /^n1, ticking/ }).click();
+  await page.getByRole('button', { name: 'Kill n1' }).click();
+  await expect(page.getByRole('button', { name: 'n1, down', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(statusTime(page)).toHaveText('t = 0.0 ms');
+  await expect(page.locator('[data-node="n1"]')).not.toHaveAttribute('aria-label', 'n1, down');
+  await expect(page).toHaveURL(/#\/beacon\?variant=hardened&seed=7$/);
+});
+
+test('a new seed or variant reloads the run; a bad seed is refused', async ({ page }) => {
+  await openMoment(page);
+  const seed = page.getByRole('textbox', { name: 'Seed' });
+  await seed.fill('12x');
+  await expect(page.getByText('A seed is a whole number')).toBeVisible();
+  await seed.fill('12');
+  await seed.press('Enter');
+  await expect(page).toHaveURL(/seed=12/);
+  await expect(statusTime(page)).toHaveText('t = 0.0 ms');
+  await page.getByRole('combobox', { name: 'Variant' }).selectOption('article');
+  await expect(page).toHaveURL(/variant=article&seed=12/);
+});
+
+test('a trace dropped on the page opens it', async ({ page }) => {
+  await openMoment(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export trace' }).click()]);
+  const text = await readFile((await download.path()) as string, 'utf8');
+  await page.goto('/#/beacon?seed=3');
+  await expect(statusTime(page)).toHaveText('t = 0.0 ms');
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'dropped.jsonl'));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+  }, text);
+  await expect(page).toHaveURL(/seed=7/);
+  await expect.poll(() => timeShown(page)).toBeGreaterThan(1200);
+});
+
+test('the theme switch changes the colours and is remembered', async ({ page }) => {
+  await page.goto('/#/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Switch to the light theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('panels can be hidden and shown again', async ({ page }) => {
+  await openMoment(page);
+  const toggle = page.getByRole('button', { name: 'Event log', exact: true });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect(page.getByRole('heading', { name: 'Event log' })).toHaveCount(0);
+  await toggle.click();
+  await expect(page.getByRole('heading', { name: 'Event log' })).toBeVisible();
+});

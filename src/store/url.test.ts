@@ -88,6 +88,7 @@ describe('formatLabHash', () => {
     const hash = formatLabHash(beaconLab, spec, 250.125);
     expect(hash.startsWith('#/beacon?variant=article&seed=9&t=250.125&p.tickMs=50&a=100:cut1:n1,n2~')).toBe(true);
     expect(hash).not.toContain('p.nodes');
+    expect(hash).toContain('~200:net:lossRate=0.25~');
     const back = labRoute(hash);
     expect(back.problems).toEqual([]);
     expect(back.t).toBe(250.125);

@@ -139,9 +139,12 @@ export function parseRoute(hash: string, findLab: FindLab): Route {
   return { kind: 'lab', lab, spec: { lab: lab.id, variant, seed, params, actions }, t, problems };
 }
 
-/** Escapes a query value, leaving the characters actions use (`: , ~ |`) readable. */
+/**
+ * Escapes a query value, leaving the characters actions use (`: , ~ | =`) readable. A value may
+ * keep `=` because the parser splits each field at its first one.
+ */
 function encodeValue(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%7C/gi, '|');
+  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%7C/gi, '|').replace(/%3D/gi, '=');
 }
 
 /** Rounds a virtual time for the URL: the kernel keeps microseconds, so three decimals are exact. */

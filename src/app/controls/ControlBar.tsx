@@ -2,6 +2,7 @@
 import { useSelector } from '@xstate/react';
 import type { Speed } from '../../runtime/browser/controller';
 import { SPEEDS } from '../../store/playbackMachine';
+import { PanelToggles } from '../lab/PanelToggles';
 import { usePlaybackState, useReload, useRun } from '../lab/runContext';
 import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
 import { SeedField } from './SeedField';
@@ -72,7 +73,10 @@ export function ControlBar() {
           </select>
         </label>
       </div>
-      <StatusLine />
+      <div className="status-row">
+        <StatusLine />
+        <PanelToggles />
+      </div>
     </section>
   );
 }

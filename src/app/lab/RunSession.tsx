@@ -6,6 +6,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { RunController } from '../../runtime/browser/controller';
+import { useAppStore } from '../../store/appStore';
 import { playbackMachine } from '../../store/playbackMachine';
 import { addError, clearRun } from '../../store/runActions';
 import type { Route } from '../../store/url';
@@ -39,6 +40,7 @@ export function RunSession({ controller, route }: Props) {
   const actor = useActorRef(machine, { input: { controller } });
   const failure = useSelector(actor, (s) => (s.value === 'error' ? s.context.error : null));
   const inspectorHeading = useRef<HTMLHeadingElement>(null);
+  const panels = useAppStore((s) => s.panels);
   const context = useMemo<RunContextValue>(() => ({ lab, controller, actor }), [lab, controller, actor]);
 
   useRunBridge(controller, actor);
@@ -77,22 +79,30 @@ export function RunSession({ controller, route }: Props) {
             <Guarded what="the inspector">
               <InspectorPanel headingRef={inspectorHeading} />
             </Guarded>
-            <Guarded what="the invariants panel">
-              <InvariantsPanel onJump={seek} />
-            </Guarded>
+            {panels.invariants && (
+              <Guarded what="the invariants panel">
+                <InvariantsPanel onJump={seek} />
+              </Guarded>
+            )}
           </div>
-          <div className="side-column">
-            <Guarded what="the settings">
-              <SettingsPanel />
-            </Guarded>
-          </div>
+          {panels.settings && (
+            <div className="side-column">
+              <Guarded what="the settings">
+                <SettingsPanel />
+              </Guarded>
+            </div>
+          )}
         </div>
-        <Guarded what="the timeline">
-          <Timeline onSeek={seek} />
-        </Guarded>
-        <Guarded what="the event log">
-          <EventLog />
-        </Guarded>
+        {panels.timeline && (
+          <Guarded what="the timeline">
+            <Timeline onSeek={seek} />
+          </Guarded>
+        )}
+        {panels.log && (
+          <Guarded what="the event log">
+            <EventLog />
+          </Guarded>
+        )}
       </main>
     </RunContext.Provider>
   );

@@ -39,10 +39,10 @@ function LabCard({ lab }: { readonly lab: LabDefinition }) {
 export function Landing() {
   return (
     <main className="landing" id="main">
-      <h1>distlab</h1>
-      <p className="tagline">
-        A lab in the browser for distributed-systems mechanisms: real Web Worker nodes on a network you can break, replayable from a seed.
-      </p>
+      <div className="landing-intro">
+        <h1>distlab</h1>
+        <p className="tagline">A lab in the browser for distributed-systems mechanisms: real Web Worker nodes on a network you can break, replayable from a seed.</p>
+      </div>
       <h2 className="section-title">Labs</h2>
       {labs.length === 0 ? <p className="muted">No labs are built into this version.</p> : <ul className="lab-list">{labs.map((lab) => <LabCard key={lab.id} lab={lab} />)}</ul>}
     </main>

@@ -1,15 +1,14 @@
 /** One node on the ring: a circle coloured by role, its id inside, its role and detail outside. */
 import type { KeyboardEvent } from 'react';
 import { inkOn } from '../palette';
-import { firstLineDy, labelPlace, LINE_EM, type NodePlace } from './layout';
+import { firstLineDy, LABEL_FONT_PX, labelPlace, LINE_EM, type NodePlace, type RingLayout } from './layout';
 import { clip, type NodeDisplay } from './nodeLook';
 
 interface Props {
   readonly place: NodePlace;
   readonly display: NodeDisplay;
   readonly color: string;
-  readonly radius: number;
-  readonly ringRadius: number;
+  readonly layout: Pick<RingLayout, 'width' | 'nodeRadius' | 'ringRadius'>;
   readonly selected: boolean;
   readonly onOpen: (id: string, byKeyboard: boolean) => void;
 }
@@ -19,8 +18,9 @@ function lineClass(line: string, i: number): string | undefined {
   return i === 0 ? 'node-role' : undefined;
 }
 
-export function ClusterNode({ place, display, color, radius, ringRadius, selected, onOpen }: Props) {
-  const label = labelPlace(place, radius, ringRadius);
+export function ClusterNode({ place, display, color, layout, selected, onOpen }: Props) {
+  const radius = layout.nodeRadius;
+  const label = labelPlace(place, layout);
   const ink = inkOn(color);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -28,7 +28,7 @@ export function ClusterNode({ place, display, color, radius, ringRadius, selecte
       onOpen(display.id, true);
     }
   };
-  const lines = [display.role, display.detail, display.error === null ? '' : `threw: ${clip(display.error, 26)}`].filter((l) => l !== '');
+  const lines = [display.role, display.detail, display.error === null ? '' : `threw: ${display.error}`].filter((l) => l !== '').map((l) => clip(l, label.maxChars));
   return (
     <g
       className={`cluster-node status-${display.status}${selected ? ' selected' : ''}`}
@@ -48,7 +48,7 @@ export function ClusterNode({ place, display, color, radius, ringRadius, selecte
       <text className="node-id" x={place.x} y={place.y} dy="0.35em" textAnchor="middle" fill={ink}>
         {display.id}
       </text>
-      <text className="node-label" x={label.x} y={label.y} textAnchor={label.anchor}>
+      <text className="node-label" x={label.x} y={label.y} textAnchor={label.anchor} fontSize={LABEL_FONT_PX}>
         {lines.map((line, i) => (
           <tspan key={i} x={label.x} dy={`${i === 0 ? firstLineDy(label.side, lines.length) : LINE_EM}em`} className={lineClass(line, i)}>
             {line}

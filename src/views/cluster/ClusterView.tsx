@@ -14,7 +14,9 @@ import { allPairs, linkState, messagePoint, ringLayout } from './layout';
 import { displayNode } from './nodeLook';
 import './cluster.css';
 
-export const CLUSTER_SIZE = 520;
+/** The view's drawing box; the SVG scales to its panel. */
+export const CLUSTER_WIDTH = 600;
+export const CLUSTER_HEIGHT = 540;
 
 interface Props {
   readonly lab: LabDefinition;
@@ -26,7 +28,7 @@ export function ClusterView({ lab, onChosen }: Props) {
   const frame = useAppStore((s) => s.frame);
   const selection = useAppStore((s) => s.selection);
   const ids = useAppStoreShallow((s) => s.frame?.nodes.map((n) => n.id) ?? []);
-  const layout = useMemo(() => ringLayout(ids, CLUSTER_SIZE), [ids]);
+  const layout = useMemo(() => ringLayout(ids, CLUSTER_WIDTH, CLUSTER_HEIGHT), [ids]);
   const colors = useMemo(() => roleColors(lab.roles), [lab.roles]);
   if (frame === null) return <div className="cluster-empty">Starting the run…</div>;
 
@@ -40,7 +42,7 @@ export function ClusterView({ lab, onChosen }: Props) {
   };
 
   return (
-    <svg className="cluster-view" viewBox={`0 0 ${CLUSTER_SIZE} ${CLUSTER_SIZE}`} role="group" aria-label={`Cluster of ${ids.length} nodes`}>
+    <svg className="cluster-view" viewBox={`0 0 ${CLUSTER_WIDTH} ${CLUSTER_HEIGHT}`} role="group" aria-label={`Cluster of ${ids.length} nodes`}>
       <g className="links" role="group" aria-label="Links">
         {allPairs(ids).map(([a, b]) => (
           <ClusterLink
@@ -71,8 +73,7 @@ export function ClusterView({ lab, onChosen }: Props) {
               place={place}
               display={display}
               color={roleColor(colors, display.role)}
-              radius={layout.nodeRadius}
-              ringRadius={layout.ringRadius}
+              layout={layout}
               selected={isSelected(selection, { kind: 'node', id: n.id })}
               onOpen={openNode}
             />

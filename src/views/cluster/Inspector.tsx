@@ -32,7 +32,7 @@ function NodeActions({ lab, node, onAct }: { lab: LabDefinition; node: NodeFrame
   const pauseValid = Number.isFinite(ms) && ms > 0;
   return (
     <>
-      <p className="inspector-summary">{display.name}</p>
+      <p className="inspector-summary">{display.summary}</p>
       {node.error !== null && (
         <p className="inspector-error" role="note">
           Crashed because it threw: <code>{node.error}</code>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageInFlight } from '../../runtime/frame';
-import { allPairs, bandPath, cutMark, edgeSegment, firstLineDy, labelPlace, linkState, messagePoint, messageProgress, ONE_WAY_OFFSET, ringLayout } from './layout';
+import { allPairs, bandPath, cutMark, edgeSegment, firstLineDy, LABEL_CHAR_PX, labelPlace, linkState, messagePoint, messageProgress, ONE_WAY_OFFSET, ringLayout } from './layout';
 
 describe('ringLayout', () => {
   it('puts the first node at the top and goes clockwise', () => {
@@ -13,16 +13,20 @@ describe('ringLayout', () => {
     expect(n4!.x).toBeLessThan(250);
   });
 
-  it('keeps every node and its label inside the square, and neighbours apart', () => {
-    for (const n of [1, 2, 3, 5, 9, 12]) {
+  it('keeps every node and its clipped label inside the box, and neighbours apart', () => {
+    for (const n of [1, 2, 3, 5, 7, 9, 12]) {
       const ids = Array.from({ length: n }, (_, i) => `n${i + 1}`);
-      const l = ringLayout(ids, 560);
+      const l = ringLayout(ids, 600, 540);
       for (const node of l.nodes) {
         expect(node.x - l.nodeRadius).toBeGreaterThanOrEqual(0);
-        expect(node.x + l.nodeRadius).toBeLessThanOrEqual(560);
-        const label = labelPlace(node, l.nodeRadius, l.ringRadius);
-        expect(label.x).toBeGreaterThan(20);
-        expect(label.x).toBeLessThan(540);
+        expect(node.y + l.nodeRadius).toBeLessThanOrEqual(540);
+        const label = labelPlace(node, l);
+        const px = label.maxChars * LABEL_CHAR_PX;
+        const [left, right] = label.anchor === 'start' ? [label.x, label.x + px] : label.anchor === 'end' ? [label.x - px, label.x] : [label.x - px / 2, label.x + px / 2];
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(right).toBeLessThanOrEqual(600);
+        // Every label has room for a role and a short detail ("candidate", "count 123").
+        expect(label.maxChars).toBeGreaterThanOrEqual(9);
       }
       for (let i = 1; i < l.nodes.length; i++) {
         const a = l.nodes[i - 1]!;
@@ -34,11 +38,11 @@ describe('ringLayout', () => {
 
   it('anchors labels away from the ring', () => {
     const l = ringLayout(['a', 'b', 'c', 'd'], 400);
-    expect(labelPlace(l.nodes[1]!, l.nodeRadius, l.ringRadius).anchor).toBe('start');
-    expect(labelPlace(l.nodes[3]!, l.nodeRadius, l.ringRadius).anchor).toBe('end');
-    expect(labelPlace(l.nodes[0]!, l.nodeRadius, l.ringRadius).anchor).toBe('middle');
-    expect(labelPlace(l.nodes[0]!, l.nodeRadius, l.ringRadius).side).toBe('above');
-    expect(labelPlace(l.nodes[2]!, l.nodeRadius, l.ringRadius).side).toBe('below');
+    expect(labelPlace(l.nodes[1]!, l).anchor).toBe('start');
+    expect(labelPlace(l.nodes[3]!, l).anchor).toBe('end');
+    expect(labelPlace(l.nodes[0]!, l).anchor).toBe('middle');
+    expect(labelPlace(l.nodes[0]!, l).side).toBe('above');
+    expect(labelPlace(l.nodes[2]!, l).side).toBe('below');
   });
 
   it('stacks a label block away from its node', () => {

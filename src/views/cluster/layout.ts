@@ -18,7 +18,8 @@ export interface NodePlace extends Point {
 }
 
 export interface RingLayout {
-  readonly size: number;
+  readonly width: number;
+  readonly height: number;
   readonly center: Point;
   readonly ringRadius: number;
   readonly nodeRadius: number;
@@ -26,14 +27,17 @@ export interface RingLayout {
   readonly byId: ReadonlyMap<string, NodePlace>;
 }
 
-/** Room kept around the ring for the labels outside it. */
-const LABEL_MARGIN = 70;
 const MAX_NODE_RADIUS = 34;
+const LABEL_GAP = 10;
+/** Room kept beside the ring for labels (they are clipped to fit it) and above/below it. */
+const LABEL_ROOM_SIDE = 90;
+const LABEL_ROOM_TOP = 52;
 
-/** Places nodes clockwise from the top on a ring that fits a `size` square. */
-export function ringLayout(ids: readonly string[], size: number): RingLayout {
-  const center = { x: size / 2, y: size / 2 };
-  const ringRadius = ids.length <= 1 ? 0 : size / 2 - LABEL_MARGIN - MAX_NODE_RADIUS / 2;
+/** Places nodes clockwise from the top on a ring centred in a `width` × `height` box. */
+export function ringLayout(ids: readonly string[], width: number, height: number = width): RingLayout {
+  const center = { x: width / 2, y: height / 2 };
+  const fit = Math.min(width / 2 - LABEL_ROOM_SIDE, height / 2 - LABEL_ROOM_TOP) - MAX_NODE_RADIUS - LABEL_GAP;
+  const ringRadius = ids.length <= 1 ? 0 : Math.max(0, fit);
   const angleOf = scaleLinear().domain([0, Math.max(1, ids.length)]).range([-Math.PI / 2, (3 * Math.PI) / 2]);
   // Neighbours must not touch: keep a node's diameter under 70% of the chord between them.
   const chord = ids.length <= 1 ? Infinity : 2 * ringRadius * Math.sin(Math.PI / ids.length);
@@ -42,7 +46,7 @@ export function ringLayout(ids: readonly string[], size: number): RingLayout {
     const angle = angleOf(i);
     return { id, angle, x: round(center.x + ringRadius * Math.cos(angle)), y: round(center.y + ringRadius * Math.sin(angle)) };
   });
-  return { size, center, ringRadius, nodeRadius, nodes, byId: new Map(nodes.map((n) => [n.id, n])) };
+  return { width, height, center, ringRadius, nodeRadius, nodes, byId: new Map(nodes.map((n) => [n.id, n])) };
 }
 
 /** Rounds to 0.01 so SVG attributes (and snapshots) stay short and stable. */
@@ -54,7 +58,13 @@ export interface LabelPlace extends Point {
   readonly anchor: 'start' | 'middle' | 'end';
   /** Where the text block sits against its point: above it, centred on it, or below it. */
   readonly side: 'above' | 'beside' | 'below';
+  /** How many characters a line may have before it would leave the box. */
+  readonly maxChars: number;
 }
+
+/** The labels' font size, and a generous average glyph width at that size (Inter), to clip lines before they overflow. */
+export const LABEL_FONT_PX = 16;
+export const LABEL_CHAR_PX = 9.2;
 
 export const LINE_EM = 1.15;
 
@@ -66,15 +76,22 @@ export function firstLineDy(side: LabelPlace['side'], lines: number): number {
   return round(0.35 - extra / 2);
 }
 
-/** Puts a node's label just outside the ring, on the node's own ray. */
-export function labelPlace(node: NodePlace, nodeRadius: number, ringRadius: number): LabelPlace {
-  if (ringRadius === 0) return { x: node.x, y: node.y + nodeRadius + 10, anchor: 'middle', side: 'below' };
+/** Puts a node's label just outside the ring, on the node's own ray, and says how long it may be. */
+export function labelPlace(node: NodePlace, layout: Pick<RingLayout, 'width' | 'nodeRadius' | 'ringRadius'>): LabelPlace {
+  const room = (x: number, anchor: LabelPlace['anchor']) => {
+    const px = anchor === 'start' ? layout.width - x : anchor === 'end' ? x : 2 * Math.min(x, layout.width - x);
+    return Math.max(4, Math.floor((px - 4) / LABEL_CHAR_PX));
+  };
+  if (layout.ringRadius === 0) {
+    return { x: node.x, y: node.y + layout.nodeRadius + LABEL_GAP, anchor: 'middle', side: 'below', maxChars: room(node.x, 'middle') };
+  }
   const cos = Math.cos(node.angle);
   const sin = Math.sin(node.angle);
-  const gap = nodeRadius + 10;
+  const gap = layout.nodeRadius + LABEL_GAP;
   const anchor = cos > 0.35 ? 'start' : cos < -0.35 ? 'end' : 'middle';
   const side = sin > 0.35 ? 'below' : sin < -0.35 ? 'above' : 'beside';
-  return { x: round(node.x + gap * cos), y: round(node.y + gap * sin), anchor, side };
+  const x = round(node.x + gap * cos);
+  return { x, y: round(node.y + gap * sin), anchor, side, maxChars: room(x, anchor) };
 }
 
 export interface Segment {

@@ -14,6 +14,7 @@ describe('displayNode', () => {
     const threw = displayNode(beaconLab, { ...base, status: 'down', state: undefined, error: 'boom' });
     expect(threw.name).toBe('n1, down, threw: boom');
     expect(threw.role).toBe('down');
+    expect(threw.summary).toBe('n1, down');
   });
   it('says paused', () => {
     expect(displayNode(beaconLab, { ...base, status: 'paused' }).name).toBe('n1, paused, count 4');

@@ -11,8 +11,10 @@ export interface NodeDisplay {
   readonly detail: string;
   readonly status: NodeFrame['status'];
   readonly error: string | null;
-  /** "n1, ticking, count 4"; "n1, down"; "n1, leader, term 3, paused". */
+  /** "n1, ticking, count 4"; "n1, down"; "n1, leader, term 3, paused"; with the error when it threw. */
   readonly name: string;
+  /** The name without the error (for places that show the error on its own). */
+  readonly summary: string;
 }
 
 function safeLook(lab: LabDefinition, node: NodeFrame): NodeLook {
@@ -29,8 +31,9 @@ export function displayNode(lab: LabDefinition, node: NodeFrame): NodeDisplay {
   const parts = [node.id, look.role];
   if (look.detail !== '') parts.push(look.detail);
   if (node.status === 'paused' && look.role !== 'paused') parts.push('paused');
-  if (node.status === 'down' && node.error !== null) parts.push(`threw: ${node.error}`);
-  return { id: node.id, role: look.role, detail: look.detail, status: node.status, error: node.error, name: parts.join(', ') };
+  const summary = parts.join(', ');
+  const name = node.status === 'down' && node.error !== null ? `${summary}, threw: ${node.error}` : summary;
+  return { id: node.id, role: look.role, detail: look.detail, status: node.status, error: node.error, name, summary };
 }
 
 /** Shortens text for an SVG label, which cannot wrap. */
