@@ -34,6 +34,15 @@ describe('raft scenarios', () => {
     }
   });
 
+  it('narrate moments that happen: each step after the start is within 2 ms of an event of the run', () => {
+    for (const scenario of raftLab.scenarios) {
+      const times = runScenario(raftLab, scenario).events.filter((e) => e.type !== 'send' && e.type !== 'deliver').map((e) => e.t);
+      for (const step of scenario.narration.filter((n) => n.at > 0)) {
+        expect(times.some((t) => t >= step.at - 1 && t < step.at + 2), `${scenario.id} at ${step.at}`).toBe(true);
+      }
+    }
+  });
+
   it('first election: one leader, a follower names it, reads go through the log', () => {
     const { events, transcript, golden } = run(s.firstElection);
     expect(transcript).toBe(golden);

@@ -49,6 +49,8 @@ function onAccepted(o: Out, from: NodeId, m: AppendEntriesReply): void {
   // older reply; hardened never moves matchIndex back.
   const match = o.rules.fastBacktrack ? Math.max(s.matchIndex[from] ?? 0, reached) : reached;
   const next = o.rules.fastBacktrack ? Math.max(s.nextIndex[from] ?? 1, match + 1) : match + 1;
+  // Most replies acknowledge a heartbeat and change nothing; they need no new maps.
+  if (match === s.matchIndex[from] && next === s.nextIndex[from]) return;
   update(o, { matchIndex: { ...s.matchIndex, [from]: match }, nextIndex: { ...s.nextIndex, [from]: next } });
   maybeCommit(o);
   if (o.rules.fastBacktrack && next <= lastIndex(o.s.log)) sendAppend(o, from);
@@ -84,7 +86,7 @@ function onRejected(o: Out, from: NodeId, m: AppendEntriesReply): void {
  */
 export function handleAppendReply(o: Out, from: NodeId, m: AppendEntriesReply): void {
   if (o.s.role !== 'leader' || m.reqTerm !== o.s.term) return;
-  if (o.rules.checkQuorum) update(o, { active: { ...o.s.active, [from]: true } });
+  if (o.rules.checkQuorum && o.s.active[from] !== true) update(o, { active: { ...o.s.active, [from]: true } });
   if (m.success) onAccepted(o, from, m);
   else onRejected(o, from, m);
 }
