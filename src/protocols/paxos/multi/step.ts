@@ -1,0 +1,118 @@
+/**
+ * The Multi-Paxos node's step function: acceptor and learner always, a would-be leader too when
+ * its kind is "proposer".
+ */
+import type { NodeInput, PersistedData, StepContext, StepOutput } from '../../../sim/node';
+import { onAccept, onPrepare, restoreAcceptor } from '../acceptor';
+import { compareBallots, roundOf } from '../ballot';
+import { timing } from '../config';
+import { outFor, send, setTimer, update, type Out } from '../out';
+import type { Message } from '../types';
+import { onClientTimer, onCommand } from './client';
+import { campaign, onCandidatePromise } from './election';
+import { lead, resetElectionTimer, setLead, stepDown } from './lead';
+import { learnSlot, onCatchUp } from './log';
+import { onLeaderAccepted, resendAccepts, sendHeartbeats, settleFromLearn } from './replicate';
+import { MTIMER, type LeadState, type MultiState } from './types';
+
+export const FOLLOWER: LeadState = { role: 'follower', round: 0, seen: 0, ballot: null, from: 0, promises: [], recovered: {}, nextSlot: 0, inflight: {}, submitted: 0 };
+
+export function initialMultiState(persisted: PersistedData | null, leads: boolean): MultiState {
+  const round = persisted?.['round'];
+  return {
+    acceptor: restoreAcceptor(persisted),
+    log: { chosen: {}, applied: 0 },
+    lead: leads ? { ...FOLLOWER, round: typeof round === 'number' ? round : 0 } : null,
+    leader: null,
+    leaderBallot: null,
+  };
+}
+
+function onStart(o: Out<MultiState>): void {
+  if (o.s.lead === null) return;
+  resetElectionTimer(o);
+  const everyMs = timing(o.ctx, 'clientIntervalMs');
+  if (everyMs > 0) setTimer(o, MTIMER.client, everyMs);
+}
+
+/** After our acceptor promised or accepted a higher ballot, our own leadership or campaign is over. */
+function checkOwnAcceptor(o: Out<MultiState>): void {
+  const l = o.s.lead;
+  const promised = o.s.acceptor.promised;
+  if (l === null || l.role === 'follower' || compareBallots(promised, l.ballot) <= 0) return;
+  stepDown(o, promised);
+}
+
+function onHeartbeat(o: Out<MultiState>, from: string, ballot: string, chosenThrough: number): void {
+  const promised = o.s.acceptor.promised;
+  if (compareBallots(ballot, promised) < 0) {
+    // A leader from before our latest promise: tell it, so it stops.
+    send(o, from, { type: 'Nack', ballot, slot: -1, ...(promised === null ? {} : { promised }) });
+    return;
+  }
+  update(o, { leader: from, leaderBallot: ballot });
+  const l = o.s.lead;
+  if (l !== null && l.role !== 'follower' && compareBallots(l.ballot, ballot) < 0) stepDown(o, ballot);
+  else if (l !== null && l.role === 'follower') resetElectionTimer(o);
+  if (o.s.lead !== null && o.s.lead.role === 'follower') setLead(o, { seen: Math.max(lead(o).seen, roundOf(ballot)) });
+  if (o.s.log.applied < chosenThrough) send(o, from, { type: 'CatchUp', slot: o.s.log.applied });
+}
+
+function onReply(o: Out<MultiState>, from: string, m: Extract<Message, { type: 'Promise' | 'Accepted' | 'Nack' }>): void {
+  const l = o.s.lead;
+  if (l === null || l.role === 'follower' || m.ballot !== l.ballot) return;
+  if (m.type === 'Promise') return onCandidatePromise(o, from, m.accepted);
+  if (m.type === 'Accepted') return onLeaderAccepted(o, from, m.ballot, m.slot);
+  stepDown(o, m.promised ?? null);
+}
+
+function onMessage(o: Out<MultiState>, from: string, m: Message): void {
+  switch (m.type) {
+    case 'Prepare':
+      onPrepare(o, from, m);
+      return checkOwnAcceptor(o);
+    case 'Accept':
+      onAccept(o, from, m);
+      return checkOwnAcceptor(o);
+    case 'Promise':
+    case 'Accepted':
+    case 'Nack':
+      return onReply(o, from, m);
+    case 'Learn':
+      learnSlot(o, m.slot, m.value, m.ballot);
+      return settleFromLearn(o, m.slot, m.value);
+    case 'Heartbeat':
+      return onHeartbeat(o, from, m.ballot, m.chosenThrough);
+    case 'CatchUp':
+      return onCatchUp(o, from, m.slot);
+  }
+}
+
+function onTimer(o: Out<MultiState>, name: string): void {
+  const l = o.s.lead;
+  if (l === null) return;
+  if (name === MTIMER.election && l.role === 'follower') return campaign(o);
+  if (name === MTIMER.phase && l.role === 'candidate') return stepDown(o, null);
+  if (name === MTIMER.client) return onClientTimer(o);
+  if (name === MTIMER.heartbeat && l.role === 'leader') {
+    sendHeartbeats(o);
+    resendAccepts(o);
+    setTimer(o, MTIMER.heartbeat, timing(o.ctx, 'heartbeatMs'));
+  }
+}
+
+export function multiPaxosStep(leads: boolean) {
+  return (state: MultiState | undefined, input: NodeInput, ctx: StepContext): StepOutput<MultiState> => {
+    if (input.kind === 'start') {
+      const o = outFor(initialMultiState(input.persisted, leads), ctx);
+      onStart(o);
+      return { state: o.s, effects: o.fx };
+    }
+    if (state === undefined) throw new Error('stepped before start');
+    const o = outFor(state, ctx);
+    if (input.kind === 'message') onMessage(o, input.from, input.msg as unknown as Message);
+    else if (input.kind === 'timer') onTimer(o, input.name);
+    else onCommand(o, input.opId, input.cmd);
+    return { state: o.s, effects: o.fx };
+  };
+}
