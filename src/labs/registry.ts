@@ -1,8 +1,10 @@
 /**
  * The labs distlab ships. Each lab lives in its own folder under src/labs and is listed here.
- * (Paxos, traffic control and locks land as their own changes.)
+ * (Traffic control and locks land as their own changes.)
  */
 import type { LabDefinition } from '../sim/lab';
+import { multiPaxosLab } from './multi-paxos/lab';
+import { paxosLab } from './paxos/lab';
 import { raftLab } from './raft/raftLab';
 
-export const productLabs: readonly LabDefinition[] = [raftLab];
+export const productLabs: readonly LabDefinition[] = [raftLab, paxosLab, multiPaxosLab];
