@@ -22,17 +22,31 @@ export const ROLE_COLORS: Readonly<Record<string, string>> = {
 
 const FALLBACK = ['#5f3dc4', '#0b7285', '#a61e4d', '#2b8a3e', '#1864ab', '#862e9c', '#5c940d', '#c2255c'];
 
-/** Message types the labs share; others get a colour from their name. */
+/**
+ * Message types the labs use, each request a strong colour and its reply a lighter one of the
+ * same hue. They keep clear of the role colours they meet in the same lab (Raft's leader orange,
+ * candidate purple, follower blue), so a dot is never mistaken for a node.
+ */
 const MESSAGE_COLORS: Readonly<Record<string, string>> = {
-  ping: '#1971c2',
-  pong: '#2b8a3e',
-  RequestVote: '#9c36b5',
-  RequestVoteResponse: '#cc5de8',
-  AppendEntries: '#d9480f',
-  AppendEntriesResponse: '#f08c00',
+  ping: '#3b5bdb',
+  pong: '#12b886',
+  RequestVote: '#3b5bdb',
+  RequestVoteReply: '#91a7ff',
+  PreVote: '#0c8599',
+  PreVoteReply: '#3bc9db',
+  AppendEntries: '#087f5b',
+  AppendEntriesReply: '#38d9a9',
+  Heartbeat: '#5c940d',
+  CatchUp: '#a61e4d',
+  Prepare: '#c2255c',
+  Promise: '#f06595',
+  Accept: '#087f5b',
+  Accepted: '#38d9a9',
+  Nack: '#e03131',
+  Learn: '#5c940d',
 };
 
-const MESSAGE_FALLBACK = ['#1864ab', '#c2255c', '#5c940d', '#862e9c', '#e8590c', '#0b7285', '#5f3dc4', '#a61e4d'];
+const MESSAGE_FALLBACK = ['#c2255c', '#5c940d', '#3b5bdb', '#087f5b', '#a61e4d', '#0c8599', '#7048e8', '#e67700', '#495057', '#f06595'];
 
 /** Colours for a lab's roles, in its legend order; known roles keep their shared colour. */
 export function roleColors(roles: readonly string[]): ReadonlyMap<string, string> {
