@@ -19,7 +19,7 @@ function conflictHint(o: Out, m: AppendEntries): { conflictIndex: number; confli
 
 /** Called with m.term equal to the node's term (a higher one made it a follower already). */
 export function handleAppendEntries(o: Out, from: NodeId, m: AppendEntries): void {
-  if (o.s.role === 'leader' && o.rules.checkQuorum) {
+  if (o.s.role === 'leader' && o.rules.countVotesPerTerm) {
     // Two leaders in one term cannot happen when votes are counted per term; say so loudly.
     throw new Error(`assertion: ${o.ctx.id} leads term ${o.s.term} and got AppendEntries from ${from} for the same term`);
   }

@@ -78,6 +78,15 @@ describe('hardened election', () => {
     expect(persisted).toBeLessThan(firstIndexOf(out.effects, 'send'));
   });
 
+  it('a candidate whose election times out asks for pre-votes again, as a follower of the same term', () => {
+    const ctx = contextFor('n1', 'hardened');
+    const candidate: RaftState = { ...fresh('n1', 'hardened'), role: 'candidate', term: 2, votedFor: 'n1', votes: { n1: true } };
+    let s = stepWith(candidate, fire('election'), ctx).state;
+    expect(s).toMatchObject({ role: 'follower', term: 2, votedFor: 'n1', preVote: { term: 3 } });
+    for (const voter of ['n2', 'n3']) s = stepWith(s, deliver(voter, { type: 'PreVoteReply', term: 3, reqTerm: 3, granted: true }), ctx).state;
+    expect(s).toMatchObject({ role: 'candidate', term: 3 });
+  });
+
   it('counts each voter once and only for the current term', () => {
     const ctx = contextFor('n1', 'hardened');
     let s: RaftState = { ...fresh('n1', 'hardened'), role: 'candidate', term: 2, votedFor: 'n1', votes: { n1: true } };

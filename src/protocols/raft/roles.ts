@@ -48,10 +48,16 @@ export function becomeFollower(o: Out, term: number, leader: NodeId | null): voi
   resetElectionTimer(o);
 }
 
-/** Hardened: asks for pre-votes for the next term without raising its own (dissertation §9.6). */
+/**
+ * Hardened: asks for pre-votes for the next term without raising its own (dissertation §9.6).
+ * A candidate whose election timed out goes back to follower for this (as etcd's PreCandidate
+ * leaves the candidate state); its term and vote stay as they are.
+ */
 export function becomePreCandidate(o: Out): void {
+  const before = was(o);
   const term = o.s.term + 1;
-  update(o, { leader: null, leaderSeenAt: null, preVote: { term, votes: { [o.ctx.id]: true } } });
+  update(o, { role: 'follower', leader: null, leaderSeenAt: null, votes: {}, preVote: { term, votes: { [o.ctx.id]: true } } });
+  reportRole(o, before);
   fact(o, { kind: 'prevote', term });
   resetElectionTimer(o);
   const log = o.s.log;
