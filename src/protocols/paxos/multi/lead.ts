@@ -1,7 +1,7 @@
 /** Small helpers for the leading part of a Multi-Paxos node. */
 import { roundOf, type Ballot } from '../ballot';
 import { timing } from '../config';
-import { cancelTimer, fact, result, setTimer, update, type Out } from '../out';
+import { cancelTimer, fact, setTimer, update, type Out } from '../out';
 import { MTIMER, type LeadState, type MultiState } from './types';
 
 export function lead(o: Out<MultiState>): LeadState {
@@ -26,12 +26,12 @@ export function resetElectionTimer(o: Out<MultiState>): void {
 
 /**
  * A higher ballot is about (a refusal, a rival's prepare our acceptor promised, a newer
- * leader's heartbeat): stop leading or campaigning, fail the commands still in flight, and
- * wait a random election timeout before trying again.
+ * leader's heartbeat): stop leading or campaigning and wait a random election timeout before
+ * trying again. Commands still in flight stay unanswered: a majority may have accepted them, and
+ * then the next leader finds them and gets them chosen.
  */
 export function stepDown(o: Out<MultiState>, promised: Ballot | null): void {
   const l = lead(o);
-  for (const entry of Object.values(l.inflight)) if (entry.opId !== null) result(o, entry.opId, false, 'lost leadership before the command was chosen');
   const seen = promised === null ? l.seen : Math.max(l.seen, roundOf(promised));
   const wasLeading = l.role !== 'follower';
   setLead(o, { role: 'follower', seen, promises: [], recovered: {}, inflight: {} });

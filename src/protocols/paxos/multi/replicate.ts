@@ -21,7 +21,7 @@ export function proposeAt(o: Out<MultiState>, slot: number, value: Value, opId: 
   const ballot = l.ballot as Ballot;
   const answer = accept(o, ballot, slot, value);
   if (!answer.ok) {
-    if (opId !== null) result(o, opId, false, 'lost leadership before the command was chosen');
+    if (opId !== null) result(o, opId, false, 'lost leadership before the command was sent');
     return stepDown(o, answer.promised);
   }
   setLead(o, { inflight: { ...l.inflight, [slot]: { value, acks: [o.ctx.id], opId } }, nextSlot: Math.max(l.nextSlot, slot + 1) });
