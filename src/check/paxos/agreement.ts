@@ -12,43 +12,47 @@ import { ballotIn, factOf, show, slotIn, valueIn, type PaxosValue } from './fact
 type Choice = { readonly value: PaxosValue; readonly ballot: string; readonly how: string };
 type Tally = { readonly value: PaxosValue; readonly acceptors: string[] };
 
+/**
+ * Updated in place: both maps grow with the log, and copying them on every accept would make a
+ * long Multi-Paxos run quadratic. The kernel checkpoints checker state by cloning it, so a seek
+ * never sees these changes.
+ */
 export type AgreementState = {
-  readonly chosen: Readonly<Record<string, Choice>>;
+  readonly chosen: Record<string, Choice>;
   /** By slot, then ballot: who accepted it, for values other than the one known chosen. */
-  readonly tallies: Readonly<Record<string, Readonly<Record<string, Tally>>>>;
+  readonly tallies: Record<string, Record<string, Tally>>;
   [key: string]: Json;
 };
 
 /** A bound on the ballots tallied per slot; the lowest are dropped first. */
 const MAX_TALLIES_PER_SLOT = 256;
 
-function record(state: AgreementState, slot: number, choice: Choice): { state: AgreementState; clash: Choice | null } {
+/** Records a choice; returns the earlier, different choice it clashes with, if any. */
+function record(state: AgreementState, slot: number, choice: Choice): Choice | null {
   const known = state.chosen[slot];
-  if (known === undefined) return { state: { ...state, chosen: { ...state.chosen, [slot]: choice } }, clash: null };
-  return { state, clash: known.value === choice.value ? null : known };
+  if (known === undefined) state.chosen[slot] = choice;
+  return known === undefined || known.value === choice.value ? null : known;
 }
 
-function bounded(tallies: Readonly<Record<string, Tally>>): Readonly<Record<string, Tally>> {
-  const ballots = Object.keys(tallies);
-  if (ballots.length <= MAX_TALLIES_PER_SLOT) return tallies;
-  const lowest = ballots.sort(compareBallots)[0] as string;
-  const { [lowest]: _dropped, ...rest } = tallies;
-  return rest;
+/** Keeps at most MAX_TALLIES_PER_SLOT ballots for a slot, dropping the lowest. */
+function bound(bySlot: Record<string, Tally>): void {
+  const ballots = Object.keys(bySlot);
+  if (ballots.length > MAX_TALLIES_PER_SLOT) delete bySlot[ballots.sort(compareBallots)[0] as string];
 }
 
 /** Counts an acceptor's accept; returns the choice it completes, if it completes a majority. */
-function tally(state: AgreementState, slot: number, ballot: string, value: PaxosValue, acceptor: string, majority: number): { state: AgreementState; choice: Choice | null } {
-  if (state.chosen[slot]?.value === value) return { state, choice: null };
-  const bySlot = state.tallies[slot] ?? {};
-  const before = bySlot[ballot] ?? { value, acceptors: [] };
-  if (before.acceptors.includes(acceptor)) return { state, choice: null };
-  const acceptors = [...before.acceptors, acceptor];
-  if (acceptors.length >= majority) {
-    const { [ballot]: _done, ...rest } = bySlot;
-    const choice = { value, ballot, how: `accepted by a majority (${acceptors.join(', ')}) in ${ballot}` };
-    return { state: { ...state, tallies: { ...state.tallies, [slot]: rest } }, choice };
+function tally(state: AgreementState, slot: number, ballot: string, value: PaxosValue, acceptor: string, majority: number): Choice | null {
+  if (state.chosen[slot]?.value === value) return null;
+  const bySlot = (state.tallies[slot] ??= {});
+  const entry = (bySlot[ballot] ??= { value, acceptors: [] });
+  if (entry.acceptors.includes(acceptor)) return null;
+  entry.acceptors.push(acceptor);
+  if (entry.acceptors.length < majority) {
+    bound(bySlot);
+    return null;
   }
-  return { state: { ...state, tallies: { ...state.tallies, [slot]: bounded({ ...bySlot, [ballot]: { value, acceptors } }) } }, choice: null };
+  delete bySlot[ballot];
+  return { value, ballot, how: `accepted by a majority (${entry.acceptors.join(', ')}) in ${ballot}` };
 }
 
 export function agreementChecker(acceptors: number): Checker<AgreementState> {
@@ -65,16 +69,10 @@ export function agreementChecker(acceptors: number): Checker<AgreementState> {
       const slot = slotIn(seen.fact);
       const ballot = ballotIn(seen.fact) ?? '?';
       const value = valueIn(seen.fact);
-      let next = state;
-      let choice: Choice | null = { value, ballot, how: `learned by ${seen.node} (chosen in ${ballot})` };
-      if (accepted !== null) ({ state: next, choice } = tally(state, slot, ballot, value, seen.node, majority));
-      if (choice === null) return { state: next };
-      const { state: after, clash } = record(next, slot, choice);
-      if (clash === null) return { state: after };
-      return {
-        state: after,
-        violation: { nodes: [seen.node], detail: `slot ${slot}: ${show(choice.value)} ${choice.how}, but ${show(clash.value)} was ${clash.how}` },
-      };
+      const choice = accepted === null ? { value, ballot, how: `learned by ${seen.node} (chosen in ${ballot})` } : tally(state, slot, ballot, value, seen.node, majority);
+      const clash = choice === null ? null : record(state, slot, choice);
+      if (choice === null || clash === null) return { state };
+      return { state, violation: { nodes: [seen.node], detail: `slot ${slot}: ${show(choice.value)} ${choice.how}, but ${show(clash.value)} was ${clash.how}` } };
     },
   };
 }

@@ -57,13 +57,20 @@ export const HARDENED_RULES: Omit<Rules, 'durableAcceptor'> = {
 
 export const VARIANTS = ['hardened', 'article'] as const;
 
+/** Rules by run: a node's params object stays the same for the whole run, so every step after the first finds them here. */
+const rulesByParams = new WeakMap<object, { readonly variant: string; readonly rules: Rules }>();
+
 export function rulesOf(ctx: StepContext): Rules {
+  const known = rulesByParams.get(ctx.params);
+  if (known !== undefined && known.variant === ctx.variant) return known.rules;
   const base = ctx.variant === 'article' ? ARTICLE_RULES : HARDENED_RULES;
-  return {
+  const rules: Rules = {
     ...base,
     randomizedBackoff: base.randomizedBackoff && ctx.params['backoff'] !== 'none',
     durableAcceptor: ctx.params['acceptorPersistence'] !== 'forgetful',
   };
+  rulesByParams.set(ctx.params, { variant: ctx.variant, rules });
+  return rules;
 }
 
 export const DEFAULT_TIMING = {

@@ -10,7 +10,7 @@ import { outFor, send, setTimer, update, type Out } from '../out';
 import type { Message } from '../types';
 import { onClientTimer, onCommand } from './client';
 import { campaign, onCandidatePromise } from './election';
-import { lead, resetElectionTimer, setLead, stepDown } from './lead';
+import { resetElectionTimer, setLead, stepDown } from './lead';
 import { learnSlot, onCatchUp } from './log';
 import { onLeaderAccepted, resendAccepts, sendHeartbeats, settleFromLearn } from './replicate';
 import { MTIMER, type LeadState, type MultiState } from './types';
@@ -50,11 +50,13 @@ function onHeartbeat(o: Out<MultiState>, from: string, ballot: string, chosenThr
     send(o, from, { type: 'Nack', ballot, slot: -1, ...(promised === null ? {} : { promised }) });
     return;
   }
-  update(o, { leader: from, leaderBallot: ballot });
+  // The common case, a heartbeat from the leader it already follows, changes no state.
+  if (o.s.leader !== from || o.s.leaderBallot !== ballot) update(o, { leader: from, leaderBallot: ballot });
   const l = o.s.lead;
   if (l !== null && l.role !== 'follower' && compareBallots(l.ballot, ballot) < 0) stepDown(o, ballot);
   else if (l !== null && l.role === 'follower') resetElectionTimer(o);
-  if (o.s.lead !== null && o.s.lead.role === 'follower') setLead(o, { seen: Math.max(lead(o).seen, roundOf(ballot)) });
+  const follower = o.s.lead;
+  if (follower !== null && follower.role === 'follower' && follower.seen < roundOf(ballot)) setLead(o, { seen: roundOf(ballot) });
   if (o.s.log.applied < chosenThrough) send(o, from, { type: 'CatchUp', slot: o.s.log.applied });
 }
 
