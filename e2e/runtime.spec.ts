@@ -34,9 +34,14 @@ test.beforeEach(async ({ page }) => {
   await page.goto('/#/');
 });
 
-test('the same run gives the same trace in browser Web Workers and in-process', async ({ page }) => {
+test('the page is cross-origin isolated, so node workers are reached through shared memory', async ({ page }) => {
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+});
+
+for (const transport of ['auto', 'messages'] as const) {
+test(`the same run gives the same trace in browser Web Workers and in-process (${transport === 'auto' ? 'shared memory' : 'postMessage'})`, async ({ page }) => {
   const s = spec('hardened', 42, faults);
-  await startRun(page, s);
+  await startRun(page, s, transport);
   await call(page, 'playUntil', 2500);
   await waitPausedAt(page, 2500);
   const browser = (await call(page, 'digest')) as { digest: string; events: number; liveOnly: boolean };
@@ -46,6 +51,7 @@ test('the same run gives the same trace in browser Web Workers and in-process', 
   expect(browser.events).toBe(expected.events);
   expect(browser.digest).toBe(expected.digest);
 });
+}
 
 test('killing a node terminates its Web Worker and a restart brings back only persisted data', async ({ page }) => {
   await startRun(page, spec('hardened', 3, [], 3));
@@ -61,9 +67,8 @@ test('killing a node terminates its Web Worker and a restart brings back only pe
 
   await call(page, 'act', { kind: 'restart', node: 'n2' });
   await expect.poll(() => nodeWorkerCount(page)).toBe(3);
-  const after = await runState(page);
-  const n2 = after?.nodes.find((n) => n.id === 'n2');
-  expect(n2?.status).toBe('up');
+  await expect.poll(async () => (await runState(page))?.nodes.find((n) => n.id === 'n2')?.status).toBe('up');
+  const n2 = (await runState(page))?.nodes.find((n) => n.id === 'n2');
   // The tick count was persisted; pongs were volatile and start again from zero.
   expect(n2?.state).toEqual({ count: countBefore, pongs: 0, value: 0 });
 });

@@ -17,6 +17,7 @@ import type { Channel } from '../../src/runtime/remoteNode';
 import { NodeFleet, type NodeSpawner } from '../../src/runtime/scheduler/nodeFleet';
 import { modelOf, type LabDefinition } from '../../src/sim/lab';
 import { Simulation, type RunSpec, type SimOptions, type StepRequest, type StepResult } from '../../src/sim/simulation';
+import { createSharedLink, sharedRequester } from '../../src/runtime/sharedChannel';
 import { threadChannel } from './threadChannel';
 import { startTsThread } from './tsThread';
 
@@ -24,6 +25,8 @@ const NODE_ENTRY = new URL('./threadNode.ts', import.meta.url);
 
 /** Starts and terminates node threads, and counts them so tests can see a crash kill one. */
 class ThreadSpawner implements NodeSpawner {
+  constructor(private readonly shared: boolean) {}
+
   private readonly byNode = new Map<string, { worker: Worker; exited: Promise<void> }>();
   private stopping: Promise<void>[] = [];
   started = 0;
@@ -38,7 +41,12 @@ class ThreadSpawner implements NodeSpawner {
     this.byNode.set(node, { worker, exited });
     this.started++;
     this.live++;
-    return Promise.resolve(threadChannel(worker, node, (m) => this.requests.set(m.type, (this.requests.get(m.type) ?? 0) + 1)));
+    const count = (m: ToNode): void => void this.requests.set(m.type, (this.requests.get(m.type) ?? 0) + 1);
+    if (!this.shared) return Promise.resolve(threadChannel(worker, node, count));
+    const link = createSharedLink();
+    worker.postMessage({ shared: link });
+    const channel = sharedRequester(link, node);
+    return Promise.resolve({ ...channel, postMessage: (m: ToNode) => (count(m), channel.postMessage(m)) });
   }
 
   kill(node: string): void {
@@ -57,9 +65,12 @@ class ThreadSpawner implements NodeSpawner {
   }
 }
 
-/** How steps travel to the threads: one round trip per step, or per lookahead window. */
-export type Stepping = 'batches' | 'windows';
-export const STEPPINGS: readonly Stepping[] = ['windows', 'batches'];
+/**
+ * How steps travel to the threads: one round trip per step, or per lookahead window, through
+ * postMessage or (`shared`) as lookahead windows through shared memory (src/runtime/sharedChannel.ts).
+ */
+export type Stepping = 'batches' | 'windows' | 'shared';
+export const STEPPINGS: readonly Stepping[] = ['windows', 'batches', 'shared'];
 
 export class ThreadHost {
   /** Steps run ahead in windows and not yet applied; kept across calls (a halt inside a window). */
@@ -75,7 +86,7 @@ export class ThreadHost {
   /** Creates the run and one thread per node, each initialised with its identity. */
   static async start(lab: LabDefinition, spec: RunSpec, options: SimOptions = {}, stepping: Stepping = 'windows'): Promise<ThreadHost> {
     const sim = new Simulation(modelOf(lab, spec), spec, options);
-    const spawner = new ThreadSpawner();
+    const spawner = new ThreadSpawner(stepping === 'shared');
     const fleet = new NodeFleet(spawner, lab.id);
     fleet.configure(sim);
     const host = new ThreadHost(sim, spawner, fleet, stepping);
@@ -131,7 +142,7 @@ export class ThreadHost {
       },
       ...(maxItems === undefined ? {} : { maxItems }),
     };
-    const outcome = this.stepping === 'windows' ? await runWindowsAsync(this.sim, this.nodes, this.prefetch, limits) : await runBatchesAsync(this.sim, this.step, limits);
+    const outcome = this.stepping !== 'batches' ? await runWindowsAsync(this.sim, this.nodes, this.prefetch, limits) : await runBatchesAsync(this.sim, this.step, limits);
     this.reconcile();
     await this.spawner.settle();
     return outcome;
