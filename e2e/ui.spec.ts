@@ -181,10 +181,10 @@ test('reopening the URL shows the same moment', async ({ page }) => {
   await page.waitForTimeout(300);
   const url = page.url();
   const time = await statusTime(page).textContent();
-  const names = await page.locator('[data-node], [data-link]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const names = await page.locator('[data-node], .link-target').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   await page.goto('about:blank');
   await openMoment(page, url, time ?? '');
-  expect(await page.locator('[data-node], [data-link]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(names);
+  expect(await page.locator('[data-node], .link-target').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(names);
 });
 
 test('the timeline scrubs: a click on the diagram seeks there', async ({ page }) => {

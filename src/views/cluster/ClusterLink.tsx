@@ -1,13 +1,23 @@
-/** The link between two nodes: a line when up, dashed red halves with a gap and ✕ when cut. */
+/**
+ * A link between two nodes, in two parts. The drawing (a line when up; dashed red halves with a
+ * gap and ✕ when cut) sits under the messages and nodes. The target (a transparent band with the
+ * link's name, which takes clicks and keyboard focus) comes after the nodes in the document, so
+ * Tab reaches the nodes first.
+ */
 import type { KeyboardEvent } from 'react';
 import { bandPath, cutMark, edgeSegment, type LinkState, type Point } from './layout';
 
-interface Props {
-  readonly a: { readonly id: string } & Point;
-  readonly b: { readonly id: string } & Point;
+type End = { readonly id: string } & Point;
+
+interface DrawingProps {
+  readonly a: End;
+  readonly b: End;
   readonly radius: number;
   readonly state: LinkState;
   readonly selected: boolean;
+}
+
+interface TargetProps extends DrawingProps {
   readonly onOpen: (a: string, b: string, byKeyboard: boolean) => void;
 }
 
@@ -19,30 +29,15 @@ export function linkName(a: string, b: string, state: LinkState): string {
 
 const CROSS = 6;
 
-export function ClusterLink({ a, b, radius, state, selected, onOpen }: Props) {
-  const seg = edgeSegment(a, b, radius + 4);
-  const name = linkName(a.id, b.id, state);
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onOpen(a.id, b.id, true);
-    }
-  };
+function segmentOf(a: End, b: End, radius: number) {
+  return edgeSegment(a, b, radius + 4);
+}
+
+export function ClusterLinkDrawing({ a, b, radius, state, selected }: DrawingProps) {
+  const seg = segmentOf(a, b, radius);
   const mark = state.kind === 'up' ? null : cutMark(seg, state, a.id);
   return (
-    <g
-      className={`cluster-link link-${state.kind}${selected ? ' selected' : ''}`}
-      role="button"
-      tabIndex={0}
-      aria-label={name}
-      aria-pressed={selected}
-      data-link={`${a.id}-${b.id}`}
-      data-state={state.kind}
-      onClick={() => onOpen(a.id, b.id, false)}
-      onKeyDown={onKeyDown}
-    >
-      <title>{name}</title>
-      <path className="link-hit" d={bandPath(seg, 8)} />
+    <g className={`cluster-link link-${state.kind}${selected ? ' selected' : ''}`} data-link={`${a.id}-${b.id}`} data-state={state.kind}>
       {state.kind !== 'cut' && <line className="link-line" x1={seg.a.x} y1={seg.a.y} x2={seg.b.x} y2={seg.b.y} />}
       {mark !== null && (
         <>
@@ -53,5 +48,29 @@ export function ClusterLink({ a, b, radius, state, selected, onOpen }: Props) {
         </>
       )}
     </g>
+  );
+}
+
+export function ClusterLinkTarget({ a, b, radius, state, selected, onOpen }: TargetProps) {
+  const name = linkName(a.id, b.id, state);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(a.id, b.id, true);
+    }
+  };
+  return (
+    <path
+      className={`link-target${selected ? ' selected' : ''}`}
+      d={bandPath(segmentOf(a, b, radius), 8)}
+      role="button"
+      tabIndex={0}
+      aria-label={name}
+      aria-pressed={selected}
+      onClick={() => onOpen(a.id, b.id, false)}
+      onKeyDown={onKeyDown}
+    >
+      <title>{name}</title>
+    </path>
   );
 }

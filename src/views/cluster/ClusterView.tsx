@@ -8,7 +8,7 @@ import type { LabDefinition } from '../../sim/lab';
 import { useAppStore, useAppStoreShallow } from '../../store/appStore';
 import { isSelected, selectLink, selectNode } from '../../store/viewActions';
 import { messageColor, roleColor, roleColors } from '../palette';
-import { ClusterLink } from './ClusterLink';
+import { ClusterLinkDrawing, ClusterLinkTarget } from './ClusterLink';
 import { ClusterNode } from './ClusterNode';
 import { allPairs, linkState, messagePoint, ringLayout } from './layout';
 import { displayNode } from './nodeLook';
@@ -32,6 +32,14 @@ export function ClusterView({ lab, onChosen }: Props) {
   const colors = useMemo(() => roleColors(lab.roles), [lab.roles]);
   if (frame === null) return <div className="cluster-empty">Starting the run…</div>;
 
+  const links = allPairs(ids).map(([a, b]) => ({
+    key: `${a}-${b}`,
+    a: layout.byId.get(a)!,
+    b: layout.byId.get(b)!,
+    radius: layout.nodeRadius,
+    state: linkState(a, b, frame.cut),
+    selected: isSelected(selection, { kind: 'link', a, b }),
+  }));
   const openNode = (id: string, byKeyboard: boolean) => {
     selectNode(id);
     onChosen?.(byKeyboard);
@@ -43,17 +51,9 @@ export function ClusterView({ lab, onChosen }: Props) {
 
   return (
     <svg className="cluster-view" viewBox={`0 0 ${CLUSTER_WIDTH} ${CLUSTER_HEIGHT}`} role="group" aria-label={`Cluster of ${ids.length} nodes`}>
-      <g className="links" role="group" aria-label="Links">
-        {allPairs(ids).map(([a, b]) => (
-          <ClusterLink
-            key={`${a}-${b}`}
-            a={layout.byId.get(a)!}
-            b={layout.byId.get(b)!}
-            radius={layout.nodeRadius}
-            state={linkState(a, b, frame.cut)}
-            selected={isSelected(selection, { kind: 'link', a, b })}
-            onOpen={openLink}
-          />
+      <g className="links" aria-hidden="true">
+        {links.map(({ key, ...l }) => (
+          <ClusterLinkDrawing key={key} {...l} />
         ))}
       </g>
       <g className="messages" aria-hidden="true">
@@ -79,6 +79,11 @@ export function ClusterView({ lab, onChosen }: Props) {
             />
           );
         })}
+      </g>
+      <g className="link-targets" role="group" aria-label="Links">
+        {links.map(({ key, ...l }) => (
+          <ClusterLinkTarget key={key} {...l} onOpen={openLink} />
+        ))}
       </g>
     </svg>
   );
