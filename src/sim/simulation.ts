@@ -88,6 +88,9 @@ export class Simulation implements Kernel {
     for (const n of model.nodes) this.schedule({ t: 0, kind: 'start', node: n.id, incarnation: 0 });
     const every = options.checkpointEvery ?? Infinity;
     this.checkpoints = Number.isFinite(every) ? new CheckpointStore(every, options.maxCheckpoints ?? 256) : null;
+    // The start is a checkpoint too, so a run can seek before it has taken a single step (a
+    // shared URL opens at its moment right after loading). nextBatch would take the same one.
+    this.checkpoints?.add(this.world);
   }
 
   get now(): number {

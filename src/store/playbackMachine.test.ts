@@ -53,7 +53,7 @@ describe('playbackMachine', () => {
   it('seeks to the shared moment right after loading', async () => {
     const c = fakeController();
     await loaded(c, 1234.5);
-    expect(c.calls).toEqual(['load beacon 7', 'step', 'seek 1234.5']);
+    expect(c.calls).toEqual(['load beacon 7', 'seek 1234.5']);
   });
 
   it('plays at the chosen speed, changes speed live, pauses', async () => {
@@ -120,7 +120,7 @@ describe('playbackMachine', () => {
     actor.send({ type: 'PLAY' });
     actor.send({ type: 'RESET' });
     await waitFor(actor, (s) => s.matches('paused'));
-    expect(c.calls).toEqual(['load beacon 7', 'step', 'seek 500', 'play 1', 'pause', 'load beacon 7']);
+    expect(c.calls).toEqual(['load beacon 7', 'seek 500', 'play 1', 'pause', 'load beacon 7']);
   });
 
   it('FAILED moves any state to error with the message', async () => {

@@ -52,11 +52,7 @@ export function errorText(error: unknown): string {
 
 const loadAndSeek = async ({ input }: { input: LoadInput }): Promise<void> => {
   await input.controller.load(input.spec);
-  if (input.t === null || input.t <= 0) return;
-  // A freshly loaded run has no checkpoint to seek from until it has taken one step, so take
-  // it first: the seek rewinds to the start and replays, so the moment shown is the same.
-  input.controller.step();
-  input.controller.seek(input.t);
+  if (input.t !== null && input.t > 0) input.controller.seek(input.t);
 };
 
 export const playbackMachine = setup({
