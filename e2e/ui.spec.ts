@@ -38,6 +38,25 @@ test('the landing page says what distlab is and lists the beacon lab with its sc
   await page.getByRole('link', { name: 'A restart forgets the count' }).click();
   await expect(page).toHaveURL(/#\/beacon\?variant=article&seed=7&a=400:crash:n1~600:restart:n1/);
   await expect(page.getByRole('heading', { name: 'Beacon (test fixture)', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/&s=restart-forgets$/);
+});
+
+test('a scenario tells its story step by step', async ({ page }) => {
+  await page.goto('/#/');
+  await page.getByRole('link', { name: 'A restart forgets the count' }).click();
+  const story = page.getByRole('region', { name: 'Scenario: A restart forgets the count' });
+  await expect(story).toContainText('Three nodes tick and ping each other.');
+  await story.getByRole('button', { name: 'Next step' }).click();
+  await expect(statusTime(page)).toHaveText('t = 400.0 ms');
+  await expect(story).toContainText('n1 crashes: its memory is gone.');
+  await expect(story).toContainText('step 2 of 3');
+  await story.getByRole('button', { name: 'Previous step' }).click();
+  await expect(statusTime(page)).toHaveText('t = 0.0 ms');
+  // Another seed is another story: the narration goes away.
+  await page.getByRole('textbox', { name: 'Seed' }).fill('8');
+  await page.getByRole('textbox', { name: 'Seed' }).press('Enter');
+  await expect(story).toHaveCount(0);
+  await expect(page).not.toHaveURL(/s=restart-forgets/);
 });
 
 test('play runs the clock, pause stops it; space toggles too', async ({ page }) => {

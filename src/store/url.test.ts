@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { beaconLab } from '../../tests/fixtures/beaconLab';
 import type { Action } from '../sim/actions';
 import { resolveLabParams } from '../sim/lab';
-import { formatLabHash, parseRoute } from './url';
+import { formatLabHash, parseRoute, scenarioSpec, tellsScenario } from './url';
 
 const find = (id: string) => (id === 'beacon' ? beaconLab : undefined);
 
@@ -97,5 +97,28 @@ describe('formatLabHash', () => {
 
   it('leaves t out at 0 ms', () => {
     expect(formatLabHash(beaconLab, { variant: 'hardened', seed: 1, params: resolveLabParams(beaconLab, {}), actions: [] }, 0)).toBe('#/beacon?variant=hardened&seed=1');
+  });
+});
+
+describe('scenarios in URLs', () => {
+  const scenario = beaconLab.scenarios[0]!;
+
+  it('round-trips the scenario id and names an unknown one', () => {
+    const hash = formatLabHash(beaconLab, scenarioSpec(beaconLab, scenario), null, scenario.id);
+    expect(hash).toBe('#/beacon?variant=article&seed=7&a=400:crash:n1~600:restart:n1&s=restart-forgets');
+    expect(labRoute(hash).scenario?.id).toBe('restart-forgets');
+    expect(labRoute(hash).problems).toEqual([]);
+    const bad = labRoute('#/beacon?s=nope');
+    expect(bad.scenario).toBeNull();
+    expect(bad.problems[0]).toContain('"nope"');
+  });
+
+  it('tells the story only at the scenario\'s seed, variant and parameters', () => {
+    const spec = scenarioSpec(beaconLab, scenario);
+    expect(tellsScenario(beaconLab, scenario, spec)).toBe(true);
+    expect(tellsScenario(beaconLab, scenario, { ...spec, actions: [...spec.actions, { at: 900, kind: 'healAll' }] })).toBe(true);
+    expect(tellsScenario(beaconLab, scenario, { ...spec, seed: 8 })).toBe(false);
+    expect(tellsScenario(beaconLab, scenario, { ...spec, variant: 'hardened' })).toBe(false);
+    expect(tellsScenario(beaconLab, scenario, { ...spec, params: resolveLabParams(beaconLab, { nodes: 4 }) })).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { ActionParseError, decodeActions, encodeActions, type Action } from '../sim/actions';
 import { nodesNamedBy } from '../sim/faults';
-import { allParams, resolveLabParams, type LabDefinition } from '../sim/lab';
+import { allParams, resolveLabParams, type LabDefinition, type Scenario } from '../sim/lab';
 import type { ParamValue } from '../sim/node';
 import { ParamError } from '../sim/params';
 import type { RunSpec } from '../sim/simulation';
@@ -15,7 +15,15 @@ export const MAX_SEED = 0xffff_ffff;
 
 export type Route =
   | { readonly kind: 'landing'; readonly problems: readonly string[] }
-  | { readonly kind: 'lab'; readonly lab: LabDefinition; readonly spec: RunSpec; readonly t: number | null; readonly problems: readonly string[] };
+  | {
+      readonly kind: 'lab';
+      readonly lab: LabDefinition;
+      readonly spec: RunSpec;
+      readonly t: number | null;
+      /** The guided scenario the run comes from (its narration is shown), from `s=<id>`. */
+      readonly scenario: Scenario | null;
+      readonly problems: readonly string[];
+    };
 
 export type FindLab = (id: string) => LabDefinition | undefined;
 
@@ -109,7 +117,7 @@ function parseActionList(lab: LabDefinition, params: Readonly<Record<string, Par
   return actions;
 }
 
-const KNOWN_FIELDS = new Set(['variant', 'seed', 't', 'a']);
+const KNOWN_FIELDS = new Set(['variant', 'seed', 't', 'a', 's']);
 
 export function parseRoute(hash: string, findLab: FindLab): Route {
   const body = hash.replace(/^#/, '').replace(/^\//, '');
@@ -136,7 +144,10 @@ export function parseRoute(hash: string, findLab: FindLab): Route {
   const t = parseTime(query.get('t'), problems);
   const params = parseParams(lab, paramText, problems);
   const actions = parseActionList(lab, params, query.get('a'), problems);
-  return { kind: 'lab', lab, spec: { lab: lab.id, variant, seed, params, actions }, t, problems };
+  const scenarioId = query.get('s');
+  const scenario = scenarioId === undefined ? null : (lab.scenarios.find((x) => x.id === scenarioId) ?? null);
+  if (scenarioId !== undefined && scenario === null) problems.push(`There is no scenario "${scenarioId}" in ${lab.id}; showing the run without its story.`);
+  return { kind: 'lab', lab, spec: { lab: lab.id, variant, seed, params, actions }, t, scenario, problems };
 }
 
 /**
@@ -153,7 +164,7 @@ export function formatUrlTime(t: number): string {
 }
 
 /** The hash of one moment of a run; params equal to their defaults are left out. */
-export function formatLabHash(lab: LabDefinition, spec: Omit<RunSpec, 'lab'>, t: number | null): string {
+export function formatLabHash(lab: LabDefinition, spec: Omit<RunSpec, 'lab'>, t: number | null, scenarioId: string | null = null): string {
   const parts = [`variant=${encodeValue(spec.variant)}`, `seed=${spec.seed}`];
   if (t !== null && t > 0) parts.push(`t=${formatUrlTime(t)}`);
   for (const p of allParams(lab)) {
@@ -161,5 +172,24 @@ export function formatLabHash(lab: LabDefinition, spec: Omit<RunSpec, 'lab'>, t:
     if (value !== undefined && value !== p.default) parts.push(`p.${p.name}=${encodeValue(String(value))}`);
   }
   if (spec.actions.length > 0) parts.push(`a=${encodeValue(encodeActions(spec.actions))}`);
+  if (scenarioId !== null) parts.push(`s=${encodeValue(scenarioId)}`);
   return `#/${encodeURIComponent(lab.id)}?${parts.join('&')}`;
+}
+
+/** The scenario's run as a spec. Throws a ParamError when the scenario's parameters are bad. */
+export function scenarioSpec(lab: LabDefinition, s: Scenario): RunSpec {
+  return { lab: lab.id, variant: s.variant, seed: s.seed, params: resolveLabParams(lab, s.params), actions: s.actions };
+}
+
+/**
+ * Whether a run still tells the scenario's story: same variant, seed and parameters. The person's
+ * own actions may be added; another seed or variant is another story.
+ */
+export function tellsScenario(lab: LabDefinition, s: Scenario, spec: RunSpec): boolean {
+  try {
+    const own = scenarioSpec(lab, s);
+    return spec.variant === own.variant && spec.seed === own.seed && allParams(lab).every((p) => spec.params[p.name] === own.params[p.name]);
+  } catch {
+    return false;
+  }
 }

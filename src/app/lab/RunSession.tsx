@@ -8,12 +8,13 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { RunController } from '../../runtime/browser/controller';
 import { useAppStore } from '../../store/appStore';
 import { playbackMachine } from '../../store/playbackMachine';
-import { addError, clearRun } from '../../store/runActions';
-import type { Route } from '../../store/url';
+import { clearRun } from '../../store/runActions';
+import { tellsScenario, type Route } from '../../store/url';
 import { ClusterLegend } from '../../views/cluster/ClusterLegend';
 import { ClusterView } from '../../views/cluster/ClusterView';
 import { EventLog } from '../../views/panels/EventLog';
 import { InvariantsPanel } from '../../views/panels/InvariantsPanel';
+import { NarrationPanel } from '../../views/panels/NarrationPanel';
 import { Timeline } from '../../views/timeline/Timeline';
 import { ControlBar } from '../controls/ControlBar';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
@@ -44,14 +45,13 @@ export function RunSession({ controller, route }: Props) {
   const context = useMemo<RunContextValue>(() => ({ lab, controller, actor }), [lab, controller, actor]);
 
   useRunBridge(controller, actor);
-  useUrlSync(lab, actor);
+  const spec = useSelector(actor, (s) => s.context.spec);
+  const story = route.scenario !== null && spec !== null && tellsScenario(lab, route.scenario, spec) ? route.scenario : null;
+  useUrlSync(lab, actor, story?.id ?? null);
   useShortcuts(actor);
   useEffect(() => {
     actor.send({ type: 'LOAD', spec: route.spec, t: route.t });
   }, [actor, route]);
-  useEffect(() => {
-    if (failure !== null) addError(`The run could not start: ${failure}`);
-  }, [failure]);
 
   const seek = (t: number) => actor.send({ type: 'SEEK', t });
   return (
@@ -65,6 +65,19 @@ export function RunSession({ controller, route }: Props) {
           <TraceButtons />
         </div>
         <ControlBar />
+        {story !== null && (
+          <Guarded what="the scenario's narration">
+            <NarrationPanel scenario={story} onSeek={seek} />
+          </Guarded>
+        )}
+        {failure !== null && (
+          <div className="boundary-error" role="alert">
+            <p>
+              <strong>The run could not start:</strong> {failure}
+            </p>
+            <a href={`#/${lab.id}`}>Open {lab.title} with its defaults</a>
+          </div>
+        )}
         <div className="lab-grid">
           <section className="panel cluster-panel" aria-labelledby="cluster-title">
             <div className="panel-head">

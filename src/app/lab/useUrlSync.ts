@@ -13,7 +13,7 @@ import { formatLabHash } from '../../store/url';
 
 const PLAYING_WRITE_INTERVAL_MS = 1000;
 
-export function useUrlSync(lab: LabDefinition, actor: Actor<PlaybackMachine>): void {
+export function useUrlSync(lab: LabDefinition, actor: Actor<PlaybackMachine>, scenarioId: string | null): void {
   const spec = useSelector(actor, (s) => s.context.spec);
   const state = useSelector(actor, (s) => s.value);
   const frame = useAppStore((s) => s.frame);
@@ -23,10 +23,10 @@ export function useUrlSync(lab: LabDefinition, actor: Actor<PlaybackMachine>): v
     if (spec === null || frame === null || state === 'loading' || state === 'error') return;
     const now = performance.now();
     if (state === 'playing' && now - lastWrite.current < PLAYING_WRITE_INTERVAL_MS) return;
-    const hash = formatLabHash(lab, { ...spec, actions: frame.actions }, frame.now);
+    const hash = formatLabHash(lab, { ...spec, actions: frame.actions }, frame.now, scenarioId);
     if (hash !== window.location.hash) {
       window.history.replaceState(window.history.state, '', hash);
       lastWrite.current = now;
     }
-  }, [lab, spec, state, frame]);
+  }, [lab, spec, state, frame, scenarioId]);
 }

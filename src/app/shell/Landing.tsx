@@ -1,12 +1,11 @@
 /** The landing page: what distlab is, and every lab with its summary and scenarios. */
 import type { LabDefinition, Scenario } from '../../sim/lab';
-import { resolveLabParams } from '../../sim/lab';
-import { formatLabHash } from '../../store/url';
+import { formatLabHash, scenarioSpec } from '../../store/url';
 import { labs } from '../labCatalog';
 
 function scenarioHash(lab: LabDefinition, s: Scenario): string | null {
   try {
-    return formatLabHash(lab, { variant: s.variant, seed: s.seed, params: resolveLabParams(lab, s.params), actions: s.actions }, null);
+    return formatLabHash(lab, scenarioSpec(lab, s), null, s.id);
   } catch {
     // A scenario with bad parameters gets no link rather than a broken page.
     return null;
