@@ -144,6 +144,17 @@ describe('playbackMachine', () => {
     expect(seen).toEqual(['cleared', 'loaded 7 at 20', 'playing']);
   });
 
+  it('a seek asked for while loading happens once the run is loaded', async () => {
+    const c = fakeController();
+    const actor = createActor(playbackMachine, { input: { controller: c } }).start();
+    actor.send({ type: 'LOAD', spec, t: null });
+    actor.send({ type: 'SEEK', t: 400 });
+    actor.send({ type: 'SEEK', t: 600 });
+    await waitFor(actor, (s) => s.matches('paused'));
+    expect(c.calls).toEqual(['load beacon 7', 'seek 600']);
+    expect(actor.getSnapshot().context.pendingSeek).toBeNull();
+  });
+
   it('a second LOAD while loading starts over with the new spec', async () => {
     const c = fakeController();
     const actor = createActor(playbackMachine, { input: { controller: c } }).start();

@@ -21,6 +21,8 @@ export interface PlaybackContext {
   readonly spec: RunSpec | null;
   /** Where the run goes right after loading (a shared URL's moment), or null for 0 ms. */
   readonly seekOnLoad: number | null;
+  /** A seek asked for while the run was loading; it happens once the run is there. */
+  readonly pendingSeek: number | null;
   readonly speed: Speed;
   readonly error: string | null;
 }
@@ -72,7 +74,12 @@ export const playbackMachine = setup({
     stepOnce: ({ context }) => context.controller.step(),
     seekTo: ({ context }, params: { t: number }) => context.controller.seek(params.t),
     applyAction: ({ context }, params: { action: LiveAction }) => context.controller.act(params.action),
-    rememberLoad: assign(({ event }) => (event.type === 'LOAD' ? { spec: event.spec, seekOnLoad: event.t, error: null } : {})),
+    rememberLoad: assign(({ event }) => (event.type === 'LOAD' ? { spec: event.spec, seekOnLoad: event.t, pendingSeek: null, error: null } : {})),
+    rememberSeek: assign(({ event, context }) => ({ pendingSeek: event.type === 'SEEK' ? event.t : context.pendingSeek })),
+    seekPending: ({ context }) => {
+      if (context.pendingSeek !== null) context.controller.seek(context.pendingSeek);
+    },
+    forgetPendingSeek: assign({ pendingSeek: null }),
     forgetSeek: assign({ seekOnLoad: null }),
     setSpeed: assign(({ context, event }) => ({ speed: event.type === 'SET_SPEED' ? event.speed : context.speed })),
     rememberFailure: assign(({ event }) => ({ error: event.type === 'FAILED' ? event.message : null })),
@@ -82,7 +89,7 @@ export const playbackMachine = setup({
   },
 }).createMachine({
   id: 'playback',
-  context: ({ input }) => ({ controller: input.controller, spec: null, seekOnLoad: null, speed: DEFAULT_SPEED, error: null }),
+  context: ({ input }) => ({ controller: input.controller, spec: null, seekOnLoad: null, pendingSeek: null, speed: DEFAULT_SPEED, error: null }),
   initial: 'idle',
   on: {
     LOAD: { target: '.loading', reenter: true, actions: 'rememberLoad' },
@@ -96,8 +103,11 @@ export const playbackMachine = setup({
       invoke: {
         src: 'loadRun',
         input: ({ context }) => ({ controller: context.controller, spec: context.spec as RunSpec, t: context.seekOnLoad }),
-        onDone: { target: 'paused' },
-        onError: { target: 'error', actions: assign({ error: ({ event }) => errorText(event.error) }) },
+        onDone: { target: 'paused', actions: ['seekPending', 'forgetPendingSeek'] },
+        onError: { target: 'error', actions: [assign({ error: ({ event }) => errorText(event.error) }), 'forgetPendingSeek'] },
+      },
+      on: {
+        SEEK: { actions: 'rememberSeek' },
       },
     },
     paused: {
