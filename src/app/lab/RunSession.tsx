@@ -35,6 +35,16 @@ function Guarded({ what, children }: { readonly what: string; readonly children:
   return <ErrorBoundary what={what}>{children}</ErrorBoundary>;
 }
 
+/** One cell of the lab grid (see lab.css for where each goes), with its own error boundary. */
+function Area({ name, shown, what, children }: { readonly name: string; readonly shown: boolean; readonly what: string; readonly children: ReactNode }) {
+  if (!shown) return null;
+  return (
+    <div className={`grid-area area-${name}`}>
+      <Guarded what={what}>{children}</Guarded>
+    </div>
+  );
+}
+
 export function RunSession({ controller, route }: Props) {
   const lab = route.lab;
   const machine = useMemo(() => playbackMachine.provide({ actions: { clearRunView: () => clearRun() } }), []);
@@ -79,7 +89,7 @@ export function RunSession({ controller, route }: Props) {
           </div>
         )}
         <div className="lab-grid">
-          <section className="panel cluster-panel" aria-labelledby="cluster-title">
+          <section className="panel cluster-panel area-cluster" aria-labelledby="cluster-title">
             <div className="panel-head">
               <h2 id="cluster-title">Cluster</h2>
             </div>
@@ -88,34 +98,22 @@ export function RunSession({ controller, route }: Props) {
               <ClusterLegend lab={lab} />
             </Guarded>
           </section>
-          <div className="side-column">
-            <Guarded what="the inspector">
-              <InspectorPanel headingRef={inspectorHeading} />
-            </Guarded>
-            {panels.invariants && (
-              <Guarded what="the invariants panel">
-                <InvariantsPanel onJump={seek} />
-              </Guarded>
-            )}
-          </div>
-          {panels.settings && (
-            <div className="side-column">
-              <Guarded what="the settings">
-                <SettingsPanel />
-              </Guarded>
-            </div>
-          )}
-        </div>
-        {panels.timeline && (
-          <Guarded what="the timeline">
+          <Area name="timeline" shown={panels.timeline} what="the timeline">
             <Timeline onSeek={seek} />
-          </Guarded>
-        )}
-        {panels.log && (
-          <Guarded what="the event log">
+          </Area>
+          <Area name="inspector" shown what="the inspector">
+            <InspectorPanel headingRef={inspectorHeading} />
+          </Area>
+          <Area name="invariants" shown={panels.invariants} what="the invariants panel">
+            <InvariantsPanel onJump={seek} />
+          </Area>
+          <Area name="settings" shown={panels.settings} what="the settings">
+            <SettingsPanel />
+          </Area>
+          <Area name="log" shown={panels.log} what="the event log">
             <EventLog />
-          </Guarded>
-        )}
+          </Area>
+        </div>
       </main>
     </RunContext.Provider>
   );
