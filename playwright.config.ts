@@ -1,4 +1,6 @@
 import { execSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium (scripts/ensure-chromium.sh installs it); Playwright never downloads one. */
@@ -26,6 +28,8 @@ function e2ePort(): number {
   return port;
 }
 const port = e2ePort();
+/** Each run builds into its own folder, so runs on one machine never serve each other's files. */
+const outDir = join(tmpdir(), `distlab-e2e-${port}`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -48,7 +52,7 @@ export default defineConfig({
   },
   webServer: {
     // The e2e build also registers the test fixture lab (tests/fixtures).
-    command: `npx vite build --mode e2e --logLevel error && npx vite preview --mode e2e --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --mode e2e --logLevel error --outDir ${outDir} --emptyOutDir && npx vite preview --mode e2e --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 180_000,

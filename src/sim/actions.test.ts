@@ -16,6 +16,7 @@ describe('compact actions in URLs', () => {
     { at: 350, kind: 'healAll' },
     { at: 360, kind: 'network', settings: { latencyMsMin: 2, lossRate: 0.25 } },
     { at: 370, kind: 'command', node: 'n1', cmd: { op: 'put', key: 'x y', value: 1 } },
+    { at: 380, kind: 'command', node: 'n2', cmd: { op: 'put', key: 'a~b', value: '~,:|.' } },
   ];
 
   it('round-trips every kind of action', () => {

@@ -62,7 +62,8 @@ function encodeBody(a: ActionBody): string {
     case 'network':
       return `net:${NETWORK_KEYS.filter((k) => a.settings[k] !== undefined).map((k) => `${k}=${a.settings[k]}`).join(',')}`;
     case 'command':
-      return `cmd:${a.node},${encodeURIComponent(JSON.stringify(a.cmd))}`;
+      // encodeURIComponent leaves '~' as it is, and '~' separates actions.
+      return `cmd:${a.node},${encodeURIComponent(JSON.stringify(a.cmd)).replaceAll('~', '%7E')}`;
   }
 }
 
