@@ -13,6 +13,8 @@ import { tellsScenario, type Route } from '../../store/url';
 import { ClusterLegend } from '../../views/cluster/ClusterLegend';
 import { ClusterView } from '../../views/cluster/ClusterView';
 import { EventLog } from '../../views/panels/EventLog';
+import { labPanels } from '../../views/labViews';
+import { LabViewsSlot } from '../../views/LabViewsSlot';
 import { InvariantsPanel } from '../../views/panels/InvariantsPanel';
 import { NarrationPanel } from '../../views/panels/NarrationPanel';
 import { Timeline } from '../../views/timeline/Timeline';
@@ -106,6 +108,9 @@ export function RunSession({ controller, route }: Props) {
           </Area>
           <Area name="invariants" shown={panels.invariants} what="the invariants panel">
             <InvariantsPanel onJump={seek} />
+          </Area>
+          <Area name="labviews" shown={labPanels(lab.id).length > 0} what="the lab's own views">
+            <LabViewsSlot lab={lab} />
           </Area>
           <Area name="settings" shown={panels.settings} what="the settings">
             <SettingsPanel />
