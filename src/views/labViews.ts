@@ -20,10 +20,14 @@ export interface LabPanel {
 }
 
 const raftLog: LabPanel = { id: 'raft-log', title: 'Logs', Panel: lazy(() => import('./raft/RaftLogPanel')) };
+const paxosState: LabPanel = { id: 'paxos-state', title: 'Paxos state', Panel: lazy(() => import('./paxos/PaxosStatePanel')) };
+const slotLog: LabPanel = { id: 'slot-log', title: 'Slot log', Panel: lazy(() => import('./paxos/SlotLogPanel')) };
 
 /** Lab ids as in src/labs (raftLab.id, paxosLab.id, multiPaxosLab.id). */
 const LAB_VIEWS: Readonly<Record<string, readonly LabPanel[]>> = {
   raft: [raftLog],
+  paxos: [paxosState],
+  'multi-paxos': [slotLog, paxosState],
 };
 
 export function labPanels(labId: string): readonly LabPanel[] {

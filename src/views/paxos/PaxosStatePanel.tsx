@@ -1,0 +1,85 @@
+/**
+ * The Paxos labs' state table: per node its acceptor's promise and accepted proposal, its
+ * proposer's (or would-be leader's) phase, ballot and promises and accepts against the quorum,
+ * and what it learned; above it, the value chosen for slot 0.
+ */
+import { useMemo } from 'react';
+import { displayNode } from '../cluster/nodeLook';
+import type { LabPanelProps } from '../labViews';
+import { roleColor, roleColors } from '../palette';
+import { paxosStateModel, type PaxosRow } from './paxosStateModel';
+import './paxos.css';
+
+function Gathered({ n, quorum, what }: { readonly n: number | null; readonly quorum: number; readonly what: string }) {
+  if (n === null) return <td className="muted">—</td>;
+  return (
+    <td className={n >= quorum ? 'gathered-enough' : ''} aria-label={`${n} of ${quorum} ${what}`}>
+      {n} / {quorum}
+    </td>
+  );
+}
+
+function Row({ row, quorum, color }: { readonly row: PaxosRow; readonly quorum: number; readonly color: string }) {
+  const p = row.proposer;
+  return (
+    <tr className={row.down ? 'is-down' : ''}>
+      <th scope="row" style={{ borderLeftColor: color }}>
+        <span className="paxos-node">{row.id}</span> <span style={{ color }}>{row.role}</span>
+      </th>
+      <td>{row.promised}</td>
+      <td>{row.accepted}</td>
+      <td>{p?.phase ?? <span className="muted">—</span>}</td>
+      <td>{p?.ballot ?? <span className="muted">—</span>}</td>
+      {p === null ? (
+        <>
+          <td className="muted">—</td>
+          <td className="muted">—</td>
+        </>
+      ) : (
+        <>
+          <Gathered n={p.promises} quorum={quorum} what="promises" />
+          <Gathered n={p.accepts} quorum={quorum} what="accepts" />
+        </>
+      )}
+      <td className={row.learned === '—' ? 'muted' : 'paxos-chosen'}>{row.learned}</td>
+    </tr>
+  );
+}
+
+export default function PaxosStatePanel({ frame, lab }: LabPanelProps) {
+  const model = useMemo(() => paxosStateModel(frame.nodes, (n) => displayNode(lab, n).role), [frame.nodes, lab]);
+  const colors = useMemo(() => roleColors(lab.roles), [lab.roles]);
+  const slot = lab.id === 'paxos' ? 'The value' : 'Slot 0';
+  const chosenWord = lab.id === 'paxos' ? 'Chosen' : 'Slot 0 chosen';
+  return (
+    <div className="paxos-state">
+      <p className="paxos-headline" role="status" aria-label={model.chosen.length === 0 ? `${slot}: nothing chosen yet` : `${chosenWord}: ${model.chosen.join(', ')}`}>
+        {model.chosen.length === 0 ? `${slot}: nothing learned yet` : `${chosenWord}: ${model.chosen.join(' and ')}`}
+        {model.chosen.length > 1 && <strong className="paxos-conflict"> — two values learned!</strong>}
+        <span className="muted"> · quorum {model.quorum} of {frame.nodes.length}</span>
+      </p>
+      <div className="paxos-table-box">
+        <table className="paxos-table">
+          <caption className="paxos-caption">Paxos state per node</caption>
+          <thead>
+            <tr>
+              <th scope="col">Node</th>
+              <th scope="col">Promised</th>
+              <th scope="col">Accepted</th>
+              <th scope="col">Phase</th>
+              <th scope="col">Ballot</th>
+              <th scope="col">Promises</th>
+              <th scope="col">Accepts</th>
+              <th scope="col">{lab.id === 'paxos' ? 'Learned' : 'Applied'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.rows.map((row) => (
+              <Row key={row.id} row={row} quorum={model.quorum} color={roleColor(colors, row.role)} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

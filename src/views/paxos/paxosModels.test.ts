@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeFrame } from '../../runtime/frame';
+import { paxosStateModel } from './paxosStateModel';
+import { slotLogModel } from './slotLogModel';
+
+function node(id: string, state: unknown, status: NodeFrame['status'] = 'up'): NodeFrame {
+  return { id, kind: 'acceptor', status, state: state as never, error: null, pausedUntil: null, localNow: 0, clockOffsetMs: 0, clockRate: 1, timers: [] };
+}
+
+const roleOf = (n: NodeFrame) => (n.status === 'down' ? 'down' : 'acceptor');
+
+describe('paxosStateModel', () => {
+  const proposer = { phase: 'accept', ballot: '1.n1', promises: ['n1', 'n2', 'n3'], accepts: ['n1'] };
+  const nodes = [
+    node('n1', { acceptor: { promised: '1.n1', accepted: { 0: { ballot: '1.n1', value: 'A' } } }, proposer, learner: { chosen: { value: 'A', ballot: '1.n1' } } }),
+    node('n2', { acceptor: { promised: '1.n1', accepted: {} }, proposer: null, learner: { chosen: null } }),
+    node('n3', undefined, 'down'),
+  ];
+  const model = paxosStateModel(nodes, roleOf);
+
+  it('shows each acceptor its promise and accepted proposal', () => {
+    expect(model.rows.map((r) => [r.promised, r.accepted])).toEqual([
+      ['1.n1', '1.n1 = "A"'],
+      ['1.n1', '—'],
+      ['—', '—'],
+    ]);
+  });
+
+  it('counts the proposer promises and accepts against a majority quorum', () => {
+    expect(model.quorum).toBe(2);
+    expect(model.rows[0]?.proposer).toEqual({ phase: 'accept', ballot: '1.n1', promises: 3, accepts: 1 });
+    expect(model.rows[1]?.proposer).toBeNull();
+  });
+
+  it('collects the distinct values learned', () => {
+    expect(model.chosen).toEqual(['"A"']);
+    expect(model.rows[2]?.down).toBe(true);
+  });
+});
+
+describe('slotLogModel', () => {
+  const multi = (chosen: Record<string, unknown>, accepted: Record<string, unknown>, applied: number, lead: unknown = null) => ({ acceptor: { promised: '2.n1', accepted }, log: { chosen, applied }, lead, leader: null, leaderBallot: null });
+  const x = { value: 'x', ballot: '1.n1' };
+  const noop = { value: null, ballot: '2.n1' };
+  const nodes = [
+    node('n1', multi({ 0: x, 1: noop }, { 0: x, 1: noop, 2: { value: 'yes', ballot: '2.n1' } }, 2, { role: 'leader' })),
+    node('n2', multi({ 0: x }, { 0: x, 1: noop }, 1)),
+    node('n3', multi({}, {}, 0)),
+  ];
+  const model = slotLogModel(nodes, roleOf);
+
+  it('lays the slots out from 0 and marks the leader row', () => {
+    expect(model.lo).toBe(0);
+    expect(model.hi).toBe(2);
+    expect(model.rows.map((r) => r.leader)).toEqual([true, false, false]);
+    expect(model.rows[0]?.appliedIndex).toBe(1);
+    expect(model.colorKeys).toEqual([1, 2]);
+  });
+
+  it('tells chosen from only accepted, and slots not on a majority', () => {
+    const n1 = model.rows[0]!;
+    expect(n1.cells.get(0)?.label).toBe('n1 slot 0 "x" ballot 1.n1 chosen');
+    expect(n1.cells.get(1)?.text).toBe('·');
+    expect(n1.cells.get(2)?.label).toBe('n1 slot 2 "yes" ballot 2.n1 accepted, not known chosen not on a majority');
+    expect(model.rows[1]?.cells.get(1)?.committed).toBe(false);
+  });
+});
