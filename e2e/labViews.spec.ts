@@ -1,0 +1,56 @@
+/**
+ * The per-lab views: Raft's log view, the Paxos state table and the Multi-Paxos slot log, each at
+ * a fixed seed and virtual time (paused there), by accessible names and by screenshot. Update the
+ * baselines with `npx playwright test e2e/labViews.spec.ts --update-snapshots`.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const RAFT = '/#/raft?seed=7&t=3000';
+const propose = (at: number, node: string, value: string) => `${at}:cmd:${node},${encodeURIComponent(encodeURIComponent(JSON.stringify({ op: 'propose', value })))}`;
+const PAXOS = `/#/paxos?variant=hardened&seed=1&t=400&p.autoProposeMs=0&a=${propose(100, 'n1', 'A')}&s=value-chosen`;
+const MULTI_ACTIONS = [
+  `50:cmd:n1,${encodeURIComponent(encodeURIComponent(JSON.stringify({ op: 'timeout' })))}`,
+  propose(200, 'n1', 'x'),
+  propose(300, 'n1', 'y'),
+  propose(400, 'n1', 'z'),
+  '402:crash:n1',
+  propose(1000, 'n3', 'w'),
+  '1200:restart:n1',
+].join('~');
+const MULTI = `/#/multi-paxos?variant=hardened&seed=1&t=1600&p.clientIntervalMs=0&a=${MULTI_ACTIONS}&s=leader-change`;
+
+/** Waits for the run to stand still at `time` with the fonts loaded and the last layout drawn. */
+async function settle(page: Page, time: string): Promise<void> {
+  await expect(page.getByTestId('status-time')).toHaveText(time);
+  await expect(page.getByTestId('status-state')).toHaveText('paused');
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+test('the Raft log view shows the leader row and committed entries', async ({ page }) => {
+  await page.goto(RAFT);
+  await settle(page, 't = 3 000.0 ms');
+  const view = page.getByRole('table', { name: /Raft logs/ });
+  await expect(view.getByRole('rowheader', { name: /^n\d+, leader, term \d+/ })).toHaveCount(1);
+  await expect(view.getByRole('cell', { name: /^n\d+ index 1 term \d+ committed/ }).first()).toBeVisible();
+  await expect(view.getByRole('cell', { name: /^n2 index 13 term 1 committed/ })).toBeVisible();
+  await expect(page.getByTestId('raft-log')).toHaveScreenshot('raft-log.png');
+});
+
+test('the Paxos state view shows the chosen value', async ({ page }) => {
+  await page.goto(PAXOS);
+  await settle(page, 't = 400.0 ms');
+  const panel = page.getByTestId('paxos-state');
+  await expect(panel.getByRole('status', { name: 'Chosen: "A"' })).toBeVisible();
+  await expect(panel.getByRole('cell', { name: '3 of 3 promises' })).toBeVisible();
+  await expect(panel).toHaveScreenshot('paxos-state.png');
+});
+
+test('the Multi-Paxos slot log shows the slots chosen on every node', async ({ page }) => {
+  await page.goto(MULTI);
+  await settle(page, 't = 1 600.0 ms');
+  const view = page.getByRole('table', { name: /Multi-Paxos slots/ });
+  await expect(view.getByRole('rowheader', { name: /^n3, leader/ })).toBeVisible();
+  await expect(view.getByRole('cell', { name: /^n2 slot 0 "x" ballot [\d.n]+ chosen$/ })).toBeVisible();
+  await expect(page.getByTestId('slot-log')).toHaveScreenshot('slot-log.png');
+});
