@@ -66,6 +66,7 @@ export function RunSession({ controller, route }: Props) {
   }, [actor, route]);
 
   const seek = (t: number) => actor.send({ type: 'SEEK', t });
+  const hasLabViews = labPanels(lab.id).length > 0;
   return (
     <RunContext.Provider value={context}>
       <main className="lab-page" id="main">
@@ -90,7 +91,7 @@ export function RunSession({ controller, route }: Props) {
             <a href={`#/${lab.id}`}>Open {lab.title} with its defaults</a>
           </div>
         )}
-        <div className="lab-grid">
+        <div className={hasLabViews ? 'lab-grid has-lab-views' : 'lab-grid'}>
           <section className="panel cluster-panel area-cluster" aria-labelledby="cluster-title">
             <div className="panel-head">
               <h2 id="cluster-title">Cluster</h2>
@@ -109,7 +110,7 @@ export function RunSession({ controller, route }: Props) {
           <Area name="invariants" shown={panels.invariants} what="the invariants panel">
             <InvariantsPanel onJump={seek} />
           </Area>
-          <Area name="labviews" shown={labPanels(lab.id).length > 0} what="the lab's own views">
+          <Area name="labviews" shown={hasLabViews} what="the lab's own views">
             <LabViewsSlot lab={lab} />
           </Area>
           <Area name="settings" shown={panels.settings} what="the settings">
