@@ -4,8 +4,9 @@
  * views layer knows the labs by id, never the other way round.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { Frame } from '../runtime/frame';
+import type { Frame, NodeFrame } from '../runtime/frame';
 import type { LabDefinition } from '../sim/lab';
+import { raftDecoration } from './raft/raftDecoration';
 
 export interface LabPanelProps {
   readonly frame: Frame;
@@ -32,4 +33,30 @@ const LAB_VIEWS: Readonly<Record<string, readonly LabPanel[]>> = {
 
 export function labPanels(labId: string): readonly LabPanel[] {
   return LAB_VIEWS[labId] ?? [];
+}
+
+/** What a lab adds to a node in the cluster view. */
+export interface NodeDecoration {
+  /** The fraction (0..1) of a timer still to run, drawn as an arc around the node; null: none. */
+  readonly arc: number | null;
+  /** An extra label line, e.g. "votes 2/3"; null: none. */
+  readonly line: string | null;
+  /** Said in the node's tooltip. */
+  readonly description: string;
+}
+
+export type NodeDecorator = (node: NodeFrame, frame: Frame, lab: LabDefinition) => NodeDecoration | null;
+
+/** The longest timeout a parameter allows by default (the frame does not carry the run's params). */
+function paramDefault(lab: LabDefinition, name: string): number {
+  const p = lab.params.find((x) => x.name === name);
+  return p !== undefined && typeof p.default === 'number' ? p.default : 0;
+}
+
+const NODE_DECORATORS: Readonly<Record<string, NodeDecorator>> = {
+  raft: (node, frame, lab) => raftDecoration(node, frame.now, frame.nodes.length, paramDefault(lab, 'electionTimeoutMsMax')),
+};
+
+export function nodeDecorator(labId: string): NodeDecorator | null {
+  return NODE_DECORATORS[labId] ?? null;
 }

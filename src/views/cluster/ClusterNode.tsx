@@ -1,8 +1,10 @@
 /** One node on the ring: a circle coloured by role, its id inside, its role and detail outside. */
 import type { KeyboardEvent } from 'react';
+import type { NodeDecoration } from '../labViews';
 import { inkOn } from '../palette';
 import { firstLineDy, LABEL_FONT_PX, labelPlace, LINE_EM, type NodePlace, type RingLayout } from './layout';
 import { clip, type NodeDisplay } from './nodeLook';
+import { TimerArc } from './TimerArc';
 
 interface Props {
   readonly place: NodePlace;
@@ -11,6 +13,8 @@ interface Props {
   readonly layout: Pick<RingLayout, 'width' | 'nodeRadius' | 'ringRadius'>;
   readonly selected: boolean;
   readonly onOpen: (id: string, byKeyboard: boolean) => void;
+  /** What the lab adds (labViews.ts): a timer arc and a label line. */
+  readonly decoration?: NodeDecoration | null;
 }
 
 function lineClass(line: string, i: number): string | undefined {
@@ -18,7 +22,7 @@ function lineClass(line: string, i: number): string | undefined {
   return i === 0 ? 'node-role' : undefined;
 }
 
-export function ClusterNode({ place, display, color, layout, selected, onOpen }: Props) {
+export function ClusterNode({ place, display, color, layout, selected, onOpen, decoration = null }: Props) {
   const radius = layout.nodeRadius;
   const label = labelPlace(place, layout);
   const ink = inkOn(color);
@@ -28,7 +32,7 @@ export function ClusterNode({ place, display, color, layout, selected, onOpen }:
       onOpen(display.id, true);
     }
   };
-  const lines = [display.role, display.detail, display.error === null ? '' : `threw: ${display.error}`].filter((l) => l !== '').map((l) => clip(l, label.maxChars));
+  const lines = [display.role, display.detail, decoration?.line ?? '', display.error === null ? '' : `threw: ${display.error}`].filter((l) => l !== '').map((l) => clip(l, label.maxChars));
   return (
     <g
       className={`cluster-node status-${display.status}${selected ? ' selected' : ''}`}
@@ -40,8 +44,9 @@ export function ClusterNode({ place, display, color, layout, selected, onOpen }:
       onClick={() => onOpen(display.id, false)}
       onKeyDown={onKeyDown}
     >
-      <title>{display.name}</title>
+      <title>{decoration === null || decoration.description === '' ? display.name : `${display.name}; ${decoration.description}`}</title>
       <circle className="node-focus" cx={place.x} cy={place.y} r={radius + 7} />
+      {decoration?.arc != null && display.status === 'up' && <TimerArc x={place.x} y={place.y} radius={radius} fraction={decoration.arc} />}
       <circle className="node-body" cx={place.x} cy={place.y} r={radius} fill={color} />
       {display.status === 'paused' && <circle className="node-paused-ring" cx={place.x} cy={place.y} r={radius + 3.5} />}
       {display.status === 'down' && <line className="node-down-slash" x1={place.x - radius * 0.7} y1={place.y + radius * 0.7} x2={place.x + radius * 0.7} y2={place.y - radius * 0.7} />}

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import type { LabDefinition } from '../../sim/lab';
 import { useAppStore, useAppStoreShallow } from '../../store/appStore';
 import { isSelected, selectLink, selectNode } from '../../store/viewActions';
+import { nodeDecorator } from '../labViews';
 import { messageColor, roleColor, roleColors } from '../palette';
 import { ClusterLinkDrawing, ClusterLinkTarget } from './ClusterLink';
 import { ClusterNode } from './ClusterNode';
@@ -31,6 +32,7 @@ export function ClusterView({ lab, onChosen }: Props) {
   const layout = useMemo(() => ringLayout(ids, CLUSTER_WIDTH, CLUSTER_HEIGHT), [ids]);
   const colors = useMemo(() => roleColors(lab.roles), [lab.roles]);
   if (frame === null) return <div className="cluster-empty">Starting the run…</div>;
+  const decorate = nodeDecorator(lab.id);
 
   const links = allPairs(ids).map(([a, b]) => ({
     key: `${a}-${b}`,
@@ -76,6 +78,7 @@ export function ClusterView({ lab, onChosen }: Props) {
               layout={layout}
               selected={isSelected(selection, { kind: 'node', id: n.id })}
               onOpen={openNode}
+              decoration={decorate === null ? null : decorate(n, frame, lab)}
             />
           );
         })}
