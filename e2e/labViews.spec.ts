@@ -54,3 +54,12 @@ test('the Multi-Paxos slot log shows the slots chosen on every node', async ({ p
   await expect(view.getByRole('cell', { name: /^n2 slot 0 "x" ballot [\d.n]+ chosen$/ })).toBeVisible();
   await expect(page.getByTestId('slot-log')).toHaveScreenshot('slot-log.png');
 });
+
+test('Raft nodes in the cluster carry their election timer and a candidate its votes', async ({ page }) => {
+  await page.goto('/#/raft?variant=hardened&seed=6&t=190&p.electionTimeoutMsMax=165&p.clientIntervalMs=0&s=split-vote');
+  await settle(page, 't = 190.0 ms');
+  const cluster = page.locator('.cluster-panel');
+  await expect(cluster.locator('[data-node="n3"]')).toContainText('votes 2/3');
+  await expect(cluster.locator('.node-timer-arc')).toHaveCount(5);
+  await expect(cluster).toHaveScreenshot('raft-cluster-split-vote.png');
+});

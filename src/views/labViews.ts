@@ -6,6 +6,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Frame, NodeFrame } from '../runtime/frame';
 import type { LabDefinition } from '../sim/lab';
+import type { Params } from '../sim/params';
 import { raftDecoration } from './raft/raftDecoration';
 
 export interface LabPanelProps {
@@ -45,16 +46,19 @@ export interface NodeDecoration {
   readonly description: string;
 }
 
-export type NodeDecorator = (node: NodeFrame, frame: Frame, lab: LabDefinition) => NodeDecoration | null;
+/** `params` are the run's parameters (null before a run is loaded). */
+export type NodeDecorator = (node: NodeFrame, frame: Frame, lab: LabDefinition, params: Params | null) => NodeDecoration | null;
 
-/** The longest timeout a parameter allows by default (the frame does not carry the run's params). */
-function paramDefault(lab: LabDefinition, name: string): number {
+/** A number parameter of the run, or its default before the run is known. */
+function numberParam(lab: LabDefinition, params: Params | null, name: string): number {
+  const given = params?.[name];
+  if (typeof given === 'number') return given;
   const p = lab.params.find((x) => x.name === name);
   return p !== undefined && typeof p.default === 'number' ? p.default : 0;
 }
 
 const NODE_DECORATORS: Readonly<Record<string, NodeDecorator>> = {
-  raft: (node, frame, lab) => raftDecoration(node, frame.now, frame.nodes.length, paramDefault(lab, 'electionTimeoutMsMax')),
+  raft: (node, frame, lab, params) => raftDecoration(node, frame.now, frame.nodes.length, numberParam(lab, params, 'electionTimeoutMsMax')),
 };
 
 export function nodeDecorator(labId: string): NodeDecorator | null {

@@ -97,7 +97,7 @@ export function RunSession({ controller, route }: Props) {
               <h2 id="cluster-title">Cluster</h2>
             </div>
             <Guarded what="the cluster view">
-              <ClusterView lab={lab} onChosen={(byKeyboard) => byKeyboard && inspectorHeading.current?.focus()} />
+              <ClusterView lab={lab} params={spec?.params ?? null} onChosen={(byKeyboard) => byKeyboard && inspectorHeading.current?.focus()} />
               <ClusterLegend lab={lab} />
             </Guarded>
           </section>

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { LabDefinition } from '../../sim/lab';
+import type { Params } from '../../sim/params';
 import { useAppStore, useAppStoreShallow } from '../../store/appStore';
 import { isSelected, selectLink, selectNode } from '../../store/viewActions';
 import { nodeDecorator } from '../labViews';
@@ -23,9 +24,11 @@ interface Props {
   readonly lab: LabDefinition;
   /** Called after a node or link was chosen; `byKeyboard` lets the page move focus to its actions. */
   readonly onChosen?: (byKeyboard: boolean) => void;
+  /** The run's parameters, for the lab's node decorations (e.g. the longest election timeout). */
+  readonly params?: Params | null;
 }
 
-export function ClusterView({ lab, onChosen }: Props) {
+export function ClusterView({ lab, onChosen, params = null }: Props) {
   const frame = useAppStore((s) => s.frame);
   const selection = useAppStore((s) => s.selection);
   const ids = useAppStoreShallow((s) => s.frame?.nodes.map((n) => n.id) ?? []);
@@ -78,7 +81,7 @@ export function ClusterView({ lab, onChosen }: Props) {
               layout={layout}
               selected={isSelected(selection, { kind: 'node', id: n.id })}
               onOpen={openNode}
-              decoration={decorate === null ? null : decorate(n, frame, lab)}
+              decoration={decorate === null ? null : decorate(n, frame, lab, params)}
             />
           );
         })}
