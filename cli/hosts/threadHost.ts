@@ -17,7 +17,7 @@ import type { Channel } from '../../src/runtime/remoteNode';
 import { NodeFleet, type NodeSpawner } from '../../src/runtime/scheduler/nodeFleet';
 import { modelOf, type LabDefinition } from '../../src/sim/lab';
 import { Simulation, type RunSpec, type SimOptions, type StepRequest, type StepResult } from '../../src/sim/simulation';
-import { createSharedLink, sharedRequester } from '../../src/runtime/sharedChannel';
+import { createSharedLink, sharedRequester, SERVING } from '../../src/runtime/sharedChannel';
 import { threadChannel } from './threadChannel';
 import { startTsThread } from './tsThread';
 
@@ -44,9 +44,11 @@ class ThreadSpawner implements NodeSpawner {
     const count = (m: ToNode): void => void this.requests.set(m.type, (this.requests.get(m.type) ?? 0) + 1);
     if (!this.shared) return Promise.resolve(threadChannel(worker, node, count));
     const link = createSharedLink();
+    // The thread says when it waits on the link; until then blocking on it could stall for long.
+    const serving = new Promise<void>((resolve) => worker.on('message', (m: unknown) => m === SERVING && resolve()));
     worker.postMessage({ shared: link });
     const channel = sharedRequester(link, node);
-    return Promise.resolve({ ...channel, postMessage: (m: ToNode) => (count(m), channel.postMessage(m)) });
+    return serving.then(() => ({ ...channel, postMessage: (m: ToNode) => (count(m), channel.postMessage(m)) }));
   }
 
   kill(node: string): void {

@@ -14,6 +14,6 @@ const endpoint = createNodeEndpoint(lookupProtocol, (message) => port.postMessag
 port.on('message', (message: ToNode | { shared: SharedLink }) => {
   // A host that talks through shared memory sends the link first; from then on this thread
   // waits on it until it is terminated.
-  if ('shared' in message) serveShared(message.shared, (reply) => createNodeEndpoint(lookupProtocol, reply));
+  if ('shared' in message) serveShared(message.shared, (reply) => createNodeEndpoint(lookupProtocol, reply), (serving) => port.postMessage(serving));
   else endpoint(message);
 });

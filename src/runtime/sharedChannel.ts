@@ -23,6 +23,12 @@ const REPLY_FLAG = 2;
 const REPLY_LENGTH = 3;
 /** Enough for a lookahead window of a node with a long log; a larger message is a clear error. */
 export const SHARED_CAPACITY_BYTES = 8 * 1024 * 1024;
+/**
+ * What a node worker posts (as an ordinary message) once it waits on its link. Hosts hand the
+ * link to the scheduler only then, so the scheduler never blocks while a worker is still loading.
+ */
+export const SERVING = 'distlab:serving';
+
 /** A node worker that does not answer in this long is taken as dead. */
 const REPLY_TIMEOUT_MS = 15_000;
 
@@ -101,8 +107,9 @@ export function stopSharedServer(link: SharedLink): void {
  * The node worker's side: `makeHandler` gets the function that sends a reply and returns the
  * handler of requests (a node endpoint). Waits for each request and answers it, until told to stop.
  */
-export function serveShared(link: SharedLink, makeHandler: (reply: (message: FromNode) => void) => (message: ToNode) => void): void {
+export function serveShared(link: SharedLink, makeHandler: (reply: (message: FromNode) => void) => (message: ToNode) => void, announce: (serving: typeof SERVING) => void): void {
   const control = new Int32Array(link.control);
+  announce(SERVING);
   const handle = makeHandler((message) => {
     Atomics.store(control, REPLY_LENGTH, write(link.reply, message));
     Atomics.store(control, REPLY_FLAG, 1);

@@ -5,7 +5,7 @@
  */
 import type { LiveAction, RunController, RunUpdate, Speed } from '../../runtime/browser/controller';
 import type { DigestReply, FromScheduler, ToScheduler } from '../../runtime/scheduler/messages';
-import { createSharedLink, sharedMemoryAvailable, stopSharedServer, type SharedLink } from '../../runtime/sharedChannel';
+import { createSharedLink, SERVING, sharedMemoryAvailable, stopSharedServer, type SharedLink } from '../../runtime/sharedChannel';
 import type { RunSpec } from '../../sim/simulation';
 
 export interface LabRunController extends RunController {
@@ -64,8 +64,12 @@ export function createRunController(options: RunControllerOptions = {}): LabRunC
     if (shared) {
       const link = createSharedLink();
       links.set(node, link);
+      // The scheduler gets the link once the worker waits on it, so it never blocks on a worker
+      // that is still loading.
+      worker.onmessage = (event: MessageEvent<unknown>) => {
+        if (event.data === SERVING && nodes.get(node) === worker) send({ type: 'NODE_SHARED', node, link });
+      };
       worker.postMessage({ shared: link });
-      send({ type: 'NODE_SHARED', node, link });
     } else {
       const channel = new MessageChannel();
       worker.postMessage({ port: channel.port2 }, [channel.port2]);

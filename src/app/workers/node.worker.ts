@@ -18,7 +18,7 @@ scope.onmessage = (event: MessageEvent<{ port: MessagePort } | { shared: SharedL
   const first = event.data;
   if ('shared' in first) {
     // Through shared memory this worker waits on the link until it is told to stop.
-    serveShared(first.shared, (reply) => createNodeEndpoint(lookup, reply));
+    serveShared(first.shared, (reply) => createNodeEndpoint(lookup, reply), (serving) => scope.postMessage(serving));
     scope.close();
     return;
   }
