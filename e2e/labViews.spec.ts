@@ -37,6 +37,15 @@ test('the Raft log view shows the leader row and committed entries', async ({ pa
   await expect(page.getByTestId('raft-log')).toHaveScreenshot('raft-log.png');
 });
 
+test('the Raft log view marks an isolated leader\'s entry that no majority holds', async ({ page }) => {
+  const put = (value: string) => encodeURIComponent(encodeURIComponent(JSON.stringify({ op: 'put', key: 'x', value })));
+  await page.goto(`/#/raft?variant=hardened&seed=3&t=1200&p.clientIntervalMs=0&a=500:isolate:n4~520:cmd:n4,${put('lost')}~1000:cmd:n1,${put('kept')}~1300:healall&s=leader-isolated`);
+  await settle(page, 't = 1 200.0 ms');
+  const view = page.getByRole('table', { name: /Raft logs/ });
+  await expect(view.getByRole('cell', { name: 'n4 index 2 term 1 not committed not on a majority' })).toBeVisible();
+  await expect(page.getByTestId('raft-log')).toHaveScreenshot('raft-log-leader-isolated.png');
+});
+
 test('the Paxos state view shows the chosen value', async ({ page }) => {
   await page.goto(PAXOS);
   await settle(page, 't = 400.0 ms');

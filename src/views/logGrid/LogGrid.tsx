@@ -22,7 +22,8 @@ function Row({ row, indices, roleColors }: { readonly row: GridRow; readonly ind
     <tr className={`log-row${row.leader ? ' is-leader' : ''}${row.down ? ' is-down' : ''}`}>
       <th scope="row" aria-label={row.label} style={{ borderLeftColor: color }}>
         <span className="log-node">{row.id}</span>
-        <span className="log-role" style={{ color }}>
+        <span className="log-role">
+          <span className="role-swatch" style={{ background: color }} aria-hidden="true" />
           {row.leader ? '★ ' : ''}
           {row.role}
         </span>

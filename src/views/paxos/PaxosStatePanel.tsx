@@ -24,7 +24,8 @@ function Row({ row, quorum, color }: { readonly row: PaxosRow; readonly quorum: 
   return (
     <tr className={row.down ? 'is-down' : ''}>
       <th scope="row" style={{ borderLeftColor: color }}>
-        <span className="paxos-node">{row.id}</span> <span style={{ color }}>{row.role}</span>
+        <span className="paxos-node">{row.id}</span> <span className="role-swatch" style={{ background: color }} aria-hidden="true" />
+        {row.role}
       </th>
       <td>{row.promised}</td>
       <td>{row.accepted}</td>
