@@ -21,17 +21,13 @@ function fixtureLabs(mode: string): Plugin {
   };
 }
 
-const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-
 export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [react(), fixtureLabs(mode)],
   worker: { format: 'es', plugins: () => [fixtureLabs(mode)] },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 800 },
-  // Cross-origin isolation lets the scheduler reach node workers through shared memory
-  // (src/runtime/sharedChannel.ts); without it the page falls back to postMessage.
-  server: { port: 5173, headers: ISOLATION_HEADERS },
-  preview: { port: 4173, headers: ISOLATION_HEADERS },
+  server: { port: 5173 },
+  preview: { port: 4173 },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'cli/**/*.test.ts'],
     environment: 'node',

@@ -44,7 +44,6 @@ if (wants('threads')) {
   const segments = { segmentMs: quick ? 20_000 : 120_000, segments: quick ? 3 : 5 };
   table.add(await measureThreads('windows', segments));
   table.add(await measureThreads('batches', segments));
-  table.add(await measureThreads('shared', segments));
 }
 if (wants('browser')) {
   say('measuring events/s through Web Workers in Chromium…');

@@ -34,7 +34,7 @@ export async function measureThreads(stepping: Stepping, options: ThreadSpeedOpt
   } finally {
     await host.close();
   }
-  const how = { windows: 'lookahead windows through postMessage', batches: 'one step per postMessage round trip', shared: 'lookahead windows through shared memory (Atomics)' }[stepping];
+  const how = stepping === 'windows' ? 'lookahead windows (as the page)' : 'one step per round trip';
   return {
     id: `threads-${stepping}`,
     label: `events/s, worker_threads, ${stepping}`,

@@ -34,7 +34,7 @@ describe('worker_threads host', () => {
 
   const roundTrips = new Map<string, number>();
 
-  it.each(['windows', 'batches', 'shared'] as const)('writes the same trace bytes as the in-process host (%s)', async (stepping) => {
+  it.each(['windows', 'batches'] as const)('writes the same trace bytes as the in-process host (%s)', async (stepping) => {
     const threaded: TraceEvent[] = [];
     const result = await runInThreads(config, { halt: false, onEvent: (e) => threaded.push(e) }, stepping);
     roundTrips.set(stepping, (result.requests.get('STEP') ?? 0) + (result.requests.get('STEP_WINDOW') ?? 0));
@@ -48,7 +48,7 @@ describe('worker_threads host', () => {
     expect(roundTrips.get('windows')).toBeLessThan(roundTrips.get('batches') ?? 0);
   });
 
-  it.each(['windows', 'batches', 'shared'] as const)('terminates a crashed node’s thread and starts a new one on restart (%s)', async (stepping) => {
+  it.each(['windows', 'batches'] as const)('terminates a crashed node’s thread and starts a new one on restart (%s)', async (stepping) => {
     const actions: Action[] = [
       { at: 300, kind: 'crash', node: 'n2' },
       { at: 600, kind: 'restart', node: 'n2' },

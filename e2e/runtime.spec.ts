@@ -34,14 +34,9 @@ test.beforeEach(async ({ page }) => {
   await page.goto('/#/');
 });
 
-test('the page is cross-origin isolated, so node workers are reached through shared memory', async ({ page }) => {
-  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
-});
-
-for (const transport of ['auto', 'messages'] as const) {
-test(`the same run gives the same trace in browser Web Workers and in-process (${transport === 'auto' ? 'shared memory' : 'postMessage'})`, async ({ page }) => {
+test('the same run gives the same trace in browser Web Workers and in-process', async ({ page }) => {
   const s = spec('hardened', 42, faults);
-  await startRun(page, s, transport);
+  await startRun(page, s);
   await call(page, 'playUntil', 2500);
   await waitPausedAt(page, 2500);
   const browser = (await call(page, 'digest')) as { digest: string; events: number; liveOnly: boolean };
@@ -51,7 +46,6 @@ test(`the same run gives the same trace in browser Web Workers and in-process ($
   expect(browser.events).toBe(expected.events);
   expect(browser.digest).toBe(expected.digest);
 });
-}
 
 test('killing a node terminates its Web Worker and a restart brings back only persisted data', async ({ page }) => {
   await startRun(page, spec('hardened', 3, [], 3));

@@ -12,18 +12,16 @@ export interface PageRunState {
   readonly nodes: readonly { id: string; status: string; error: string | null; state: unknown }[];
 }
 
-export type Transport = 'auto' | 'messages';
-
-export async function startRun(page: Page, spec: RunSpec, transport: Transport = 'auto'): Promise<void> {
-  await page.evaluate(async ([s, t]) => {
-    const w = window as unknown as { __distlab: { createRunController: (o: unknown) => unknown }; __run: unknown; __last: unknown };
-    const controller = w.__distlab.createRunController({ transport: t }) as { load(spec: unknown): Promise<void>; subscribe(l: (u: unknown) => void): void };
+export async function startRun(page: Page, spec: RunSpec): Promise<void> {
+  await page.evaluate(async (s) => {
+    const w = window as unknown as { __distlab: { createRunController: () => unknown }; __run: unknown; __last: unknown };
+    const controller = w.__distlab.createRunController() as { load(spec: unknown): Promise<void>; subscribe(l: (u: unknown) => void): void };
     controller.subscribe((u) => {
       w.__last = u;
     });
     w.__run = controller;
     await controller.load(s);
-  }, [spec as unknown as Record<string, unknown>, transport] as const);
+  }, spec as unknown as Record<string, unknown>);
 }
 
 export async function runState(page: Page): Promise<PageRunState | null> {

@@ -17,7 +17,6 @@ import type { Channel } from '../../src/runtime/remoteNode';
 import { NodeFleet, type NodeSpawner } from '../../src/runtime/scheduler/nodeFleet';
 import { modelOf, type LabDefinition } from '../../src/sim/lab';
 import { Simulation, type RunSpec, type SimOptions, type StepRequest, type StepResult } from '../../src/sim/simulation';
-import { createSharedLink, sharedRequester, SERVING } from '../../src/runtime/sharedChannel';
 import { threadChannel } from './threadChannel';
 import { startTsThread } from './tsThread';
 
@@ -25,8 +24,6 @@ const NODE_ENTRY = new URL('./threadNode.ts', import.meta.url);
 
 /** Starts and terminates node threads, and counts them so tests can see a crash kill one. */
 class ThreadSpawner implements NodeSpawner {
-  constructor(private readonly shared: boolean) {}
-
   private readonly byNode = new Map<string, { worker: Worker; exited: Promise<void> }>();
   private stopping: Promise<void>[] = [];
   started = 0;
@@ -41,14 +38,7 @@ class ThreadSpawner implements NodeSpawner {
     this.byNode.set(node, { worker, exited });
     this.started++;
     this.live++;
-    const count = (m: ToNode): void => void this.requests.set(m.type, (this.requests.get(m.type) ?? 0) + 1);
-    if (!this.shared) return Promise.resolve(threadChannel(worker, node, count));
-    const link = createSharedLink();
-    // The thread says when it waits on the link; until then blocking on it could stall for long.
-    const serving = new Promise<void>((resolve) => worker.on('message', (m: unknown) => m === SERVING && resolve()));
-    worker.postMessage({ shared: link });
-    const channel = sharedRequester(link, node);
-    return serving.then(() => ({ ...channel, postMessage: (m: ToNode) => (count(m), channel.postMessage(m)) }));
+    return Promise.resolve(threadChannel(worker, node, (m) => this.requests.set(m.type, (this.requests.get(m.type) ?? 0) + 1)));
   }
 
   kill(node: string): void {
@@ -67,12 +57,9 @@ class ThreadSpawner implements NodeSpawner {
   }
 }
 
-/**
- * How steps travel to the threads: one round trip per step, or per lookahead window, through
- * postMessage or (`shared`) as lookahead windows through shared memory (src/runtime/sharedChannel.ts).
- */
-export type Stepping = 'batches' | 'windows' | 'shared';
-export const STEPPINGS: readonly Stepping[] = ['windows', 'batches', 'shared'];
+/** How steps travel to the threads: one round trip per step, or per lookahead window. */
+export type Stepping = 'batches' | 'windows';
+export const STEPPINGS: readonly Stepping[] = ['windows', 'batches'];
 
 export class ThreadHost {
   /** Steps run ahead in windows and not yet applied; kept across calls (a halt inside a window). */
@@ -88,7 +75,7 @@ export class ThreadHost {
   /** Creates the run and one thread per node, each initialised with its identity. */
   static async start(lab: LabDefinition, spec: RunSpec, options: SimOptions = {}, stepping: Stepping = 'windows'): Promise<ThreadHost> {
     const sim = new Simulation(modelOf(lab, spec), spec, options);
-    const spawner = new ThreadSpawner(stepping === 'shared');
+    const spawner = new ThreadSpawner();
     const fleet = new NodeFleet(spawner, lab.id);
     fleet.configure(sim);
     const host = new ThreadHost(sim, spawner, fleet, stepping);
@@ -144,7 +131,7 @@ export class ThreadHost {
       },
       ...(maxItems === undefined ? {} : { maxItems }),
     };
-    const outcome = this.stepping !== 'batches' ? await runWindowsAsync(this.sim, this.nodes, this.prefetch, limits) : await runBatchesAsync(this.sim, this.step, limits);
+    const outcome = this.stepping === 'windows' ? await runWindowsAsync(this.sim, this.nodes, this.prefetch, limits) : await runBatchesAsync(this.sim, this.step, limits);
     this.reconcile();
     await this.spawner.settle();
     return outcome;

@@ -5,15 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { ToNode } from '../../src/runtime/nodeChannel';
 import { createNodeEndpoint } from '../../src/runtime/nodeEndpoint';
-import { serveShared, type SharedLink } from '../../src/runtime/sharedChannel';
 import { lookupProtocol } from '../labs';
 
 if (parentPort === null) throw new Error('threadNode.ts runs only as a worker thread');
 const port = parentPort;
 const endpoint = createNodeEndpoint(lookupProtocol, (message) => port.postMessage(message));
-port.on('message', (message: ToNode | { shared: SharedLink }) => {
-  // A host that talks through shared memory sends the link first; from then on this thread
-  // waits on it until it is terminated.
-  if ('shared' in message) serveShared(message.shared, (reply) => createNodeEndpoint(lookupProtocol, reply), (serving) => port.postMessage(serving));
-  else endpoint(message);
-});
+port.on('message', (message: ToNode) => endpoint(message));

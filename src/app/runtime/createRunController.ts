@@ -5,7 +5,6 @@
  */
 import type { LiveAction, RunController, RunUpdate, Speed } from '../../runtime/browser/controller';
 import type { DigestReply, FromScheduler, ToScheduler } from '../../runtime/scheduler/messages';
-import { createSharedLink, SERVING, sharedMemoryAvailable, stopSharedServer, type SharedLink } from '../../runtime/sharedChannel';
 import type { RunSpec } from '../../sim/simulation';
 
 export interface LabRunController extends RunController {
@@ -19,16 +18,9 @@ export interface LabRunController extends RunController {
 
 type Reply = Extract<FromScheduler, { id: number }>;
 
-export interface RunControllerOptions {
-  /** How the scheduler reaches node workers: shared memory when the page allows it, or messages. */
-  readonly transport?: 'auto' | 'messages';
-}
-
-export function createRunController(options: RunControllerOptions = {}): LabRunController {
-  const shared = options.transport !== 'messages' && sharedMemoryAvailable();
+export function createRunController(): LabRunController {
   const scheduler = new Worker(new URL('../workers/scheduler.worker.ts', import.meta.url), { type: 'module', name: 'distlab-scheduler' });
   const nodes = new Map<string, Worker>();
-  const links = new Map<string, SharedLink>();
   const updateListeners = new Set<(update: RunUpdate) => void>();
   const errorListeners = new Set<(message: string) => void>();
   const replies = new Map<number, (reply: Reply) => void>();
@@ -49,33 +41,19 @@ export function createRunController(options: RunControllerOptions = {}): LabRunC
       send(make(id));
     });
 
-  const terminate = (node: string): void => {
-    const link = links.get(node);
-    if (link !== undefined) stopSharedServer(link);
-    links.delete(node);
-    nodes.get(node)?.terminate();
-    nodes.delete(node);
-  };
-
   const spawn = (node: string): void => {
-    terminate(node);
+    nodes.get(node)?.terminate();
     const worker = new Worker(new URL('../workers/node.worker.ts', import.meta.url), { type: 'module', name: `distlab-node-${node}` });
     worker.onerror = (event) => fail(`the worker of ${node} failed: ${event.message}`);
-    if (shared) {
-      const link = createSharedLink();
-      links.set(node, link);
-      // The scheduler gets the link once the worker waits on it, so it never blocks on a worker
-      // that is still loading.
-      worker.onmessage = (event: MessageEvent<unknown>) => {
-        if (event.data === SERVING && nodes.get(node) === worker) send({ type: 'NODE_SHARED', node, link });
-      };
-      worker.postMessage({ shared: link });
-    } else {
-      const channel = new MessageChannel();
-      worker.postMessage({ port: channel.port2 }, [channel.port2]);
-      send({ type: 'NODE_PORT', node, port: channel.port1 }, [channel.port1]);
-    }
+    const channel = new MessageChannel();
+    worker.postMessage({ port: channel.port2 }, [channel.port2]);
+    send({ type: 'NODE_PORT', node, port: channel.port1 }, [channel.port1]);
     nodes.set(node, worker);
+  };
+
+  const kill = (node: string): void => {
+    nodes.get(node)?.terminate();
+    nodes.delete(node);
   };
 
   scheduler.onmessage = (event: MessageEvent<FromScheduler>) => {
@@ -84,7 +62,7 @@ export function createRunController(options: RunControllerOptions = {}): LabRunC
       case 'SPAWN':
         return spawn(message.node);
       case 'KILL':
-        return terminate(message.node);
+        return kill(message.node);
       case 'UPDATE':
         return updateListeners.forEach((listener) => listener(message.update));
       case 'ERROR':
@@ -126,8 +104,9 @@ export function createRunController(options: RunControllerOptions = {}): LabRunC
       return nodes.size;
     },
     dispose: () => {
-      [...nodes.keys()].forEach(terminate);
       scheduler.terminate();
+      nodes.forEach((worker) => worker.terminate());
+      nodes.clear();
     },
   };
 }

@@ -1,25 +1,23 @@
 /**
  * Entry of the scheduler worker. The main thread owns the node workers (so each is a real,
- * terminable Worker of the page) and hands this worker a channel to each: shared memory when the
- * page is cross-origin isolated, a MessagePort otherwise. From then on steps go straight between
- * this worker and the node workers, never through the main thread.
+ * terminable Worker of the page) and hands this worker a MessagePort to each; from then on steps
+ * go straight between this worker and the node workers, never through the main thread.
  */
 import { portChannel } from '../../runtime/browser/portChannel';
 import type { FromScheduler, ToScheduler } from '../../runtime/scheduler/messages';
 import type { NodeSpawner } from '../../runtime/scheduler/nodeFleet';
 import { SchedulerCore } from '../../runtime/scheduler/schedulerCore';
-import { sharedRequester } from '../../runtime/sharedChannel';
 import type { Channel } from '../../runtime/remoteNode';
 import { findLab } from '../labCatalog';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromScheduler): void => scope.postMessage(message);
-const awaitingChannel = new Map<string, (channel: Channel) => void>();
+const awaitingPort = new Map<string, (port: MessagePort) => void>();
 
 const spawner: NodeSpawner = {
   spawn: (node) =>
     new Promise<Channel>((resolve) => {
-      awaitingChannel.set(node, resolve);
+      awaitingPort.set(node, (port) => resolve(portChannel(port)));
       post({ type: 'SPAWN', node });
     }),
   kill: (node) => post({ type: 'KILL', node }),
@@ -35,9 +33,9 @@ const core = new SchedulerCore({
 
 scope.onmessage = (event: MessageEvent<ToScheduler>) => {
   const message = event.data;
-  if (message.type === 'NODE_PORT' || message.type === 'NODE_SHARED') {
-    awaitingChannel.get(message.node)?.(message.type === 'NODE_PORT' ? portChannel(message.port) : sharedRequester(message.link, message.node));
-    awaitingChannel.delete(message.node);
+  if (message.type === 'NODE_PORT') {
+    awaitingPort.get(message.node)?.(message.port);
+    awaitingPort.delete(message.node);
     return;
   }
   core.receive(message);

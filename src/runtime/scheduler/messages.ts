@@ -1,6 +1,5 @@
 /** Messages between the page's main thread and the scheduler worker. */
 import type { RunSpec } from '../../sim/simulation';
-import type { SharedLink } from '../sharedChannel';
 import type { LiveAction, RunUpdate, Speed } from '../browser/controller';
 
 export type ToScheduler =
@@ -14,9 +13,7 @@ export type ToScheduler =
   | { readonly type: 'EXPORT'; readonly id: number }
   | { readonly type: 'DIGEST'; readonly id: number }
   /** The main thread created the worker of `node`; here is the port to it. */
-  | { readonly type: 'NODE_PORT'; readonly node: string; readonly port: MessagePort }
-  /** The same, through shared memory, when the page is cross-origin isolated. */
-  | { readonly type: 'NODE_SHARED'; readonly node: string; readonly link: SharedLink };
+  | { readonly type: 'NODE_PORT'; readonly node: string; readonly port: MessagePort };
 
 export interface DigestReply {
   readonly events: number;

@@ -41,7 +41,7 @@ interface Run {
   readonly fleet: NodeFleet;
 }
 
-type Command = Exclude<ToScheduler, { type: 'NODE_PORT' | 'NODE_SHARED' }>;
+type Command = Exclude<ToScheduler, { type: 'NODE_PORT' }>;
 
 export class SchedulerCore {
   private run: Run | null = null;
