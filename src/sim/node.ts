@@ -1,7 +1,7 @@
 /**
  * The node contract. A node's logic is one pure function, `step(state, input, ctx)`, that returns
  * the next state and a batch of effects. The host (in-process or a Web Worker) runs it; the
- * simulation decides when and with which input. Nothing here reads a clock or Math.random: the
+ * simulation decides when and with which input. Nothing here reads a clock or draws unseeded random numbers: the
  * node's local time arrives in `ctx.now` and its randomness comes from `ctx.random()`.
  */
 import type { Json, JsonObject } from './json';
