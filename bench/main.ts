@@ -15,11 +15,12 @@ import { measureInitialJs } from './bundleSize';
 import { addChromiumWorkersRow, measureChromiumWorkers } from './chromiumWorkers';
 import { measureKernel } from './kernelSpeed';
 import { measureRoundTripUs } from './roundTrip';
+import { measureRaftInProcess, measureRaftThreads } from './raftSpeed';
 import { measureSeek } from './seekSpeed';
 import { BenchTable, verdictOf } from './table';
 import { measureThreads } from './threadSpeed';
 
-const PARTS = ['kernel', 'threads', 'browser', 'seek', 'bundle'] as const;
+const PARTS = ['kernel', 'threads', 'browser', 'raft', 'seek', 'bundle'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'string' }, check: { type: 'boolean' } } });
@@ -48,6 +49,11 @@ if (wants('threads')) {
 if (wants('browser')) {
   say('measuring events/s through Web Workers in Chromium…');
   addChromiumWorkersRow(table, await measureChromiumWorkers({ segmentMs: quick ? 5_000 : 20_000, segments: quick ? 3 : 5 }));
+}
+if (wants('raft')) {
+  say('measuring the Raft workload…');
+  table.add(await measureRaftInProcess(quick ? 30_000 : 300_000, quick ? 3 : 5));
+  table.add(await measureRaftThreads(quick ? 10_000 : 60_000));
 }
 if (wants('seek')) {
   say('measuring seek time…');
