@@ -27,7 +27,8 @@ function inMemorySpawner(log: string[]): NodeSpawner {
   };
 }
 
-function harness() {
+/** `tick` is how far the wall clock moves per reading: coarse browser clocks often read the same. */
+function harness(tick = 1) {
   const log: string[] = [];
   const posted: FromScheduler[] = [];
   let wall = 0;
@@ -35,7 +36,7 @@ function harness() {
     findLab: (id) => fixtureLabs.find((l) => l.id === id),
     post: (m) => posted.push(m),
     spawner: inMemorySpawner(log),
-    wallNow: () => (wall += 1),
+    wallNow: () => (wall += tick),
     sleep: () => new Promise((resolve) => setTimeout(resolve, 0)),
   });
   const last = (): RunUpdate | undefined => posted.filter((m): m is Extract<FromScheduler, { type: 'UPDATE' }> => m.type === 'UPDATE').at(-1)?.update;
@@ -59,6 +60,14 @@ describe('the scheduler', () => {
     const reply = h.posted.find((m) => m.type === 'DIGESTED');
     const expected = rerunLines(beaconLab, spec, h.last()!.frame.eventCount);
     expect(reply).toMatchObject({ reply: { events: expected.length, digest: digestOfLines(expected), liveOnly: true } });
+  });
+
+  it('plays at full speed to a time and pauses there even when the wall clock does not move', async () => {
+    const h = harness(0);
+    h.core.receive({ type: 'LOAD', id: 1, spec: specFor(beaconLab, { seed: 2 }) });
+    h.core.receive({ type: 'PLAY', speed: 'max', untilMs: 800 });
+    await h.settle(() => h.last()?.playing === false && (h.last()?.frame.now ?? 0) >= 800);
+    expect(h.last()?.frame.now).toBe(800);
   });
 
   it('seeks back, shows that moment, and forks on the next action', async () => {

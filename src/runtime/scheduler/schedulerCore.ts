@@ -208,7 +208,8 @@ export class SchedulerCore {
 
   private async slice(run: Run): Promise<void> {
     const start = this.env.wallNow();
-    const paced = this.anchor.virtual + (start - this.anchor.wall) * (this.speed === 'max' ? Infinity : this.speed);
+    // At full speed there is no pace ('max' × 0 ms elapsed would be NaN, and NaN bounds nothing).
+    const paced = this.speed === 'max' ? Infinity : this.anchor.virtual + (start - this.anchor.wall) * this.speed;
     const target = Math.min(this.playUntilMs, paced);
     const outcome = await runWindowsAsync(run.sim, this.nodes, this.prefetch, {
       untilMs: target,
