@@ -55,7 +55,8 @@ async function playTo(page: Page, untilMs: number): Promise<{ ms: number; events
   );
 }
 
-export async function measureChromiumWorkers(options: ChromiumOptions): Promise<BenchRow> {
+/** Serves the e2e build with `vite preview` and hands a Chromium page on it to `use`. */
+export async function withPreviewPage<T>(use: (page: Page, url: string) => Promise<T>): Promise<T> {
   const outDir = mkdtempSync(join(tmpdir(), 'distlab-bench-'));
   await build({ mode: 'e2e', logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const server = await preview({ mode: 'e2e', logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
@@ -64,8 +65,17 @@ export async function measureChromiumWorkers(options: ChromiumOptions): Promise<
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage();
-    const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    return await use(page, server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/');
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export async function measureChromiumWorkers(options: ChromiumOptions): Promise<BenchRow> {
+  return withPreviewPage(async (page, url) => {
     await page.goto(`${url}#/`);
     await startRun(page, { lab: 'beacon', variant: 'hardened', seed: 1, params: resolveLabParams(beaconLab, { nodes: 5 }), actions: [] });
     let untilMs = options.segmentMs;
@@ -87,11 +97,7 @@ export async function measureChromiumWorkers(options: ChromiumOptions): Promise<
       target: WORKERS_TARGET_EVENTS_PER_S,
       note: `beacon, 5 nodes = 5 Web Workers + the scheduler worker, lookahead windows; median of ${options.segments} segments of ${options.segmentMs / 1000} s virtual (${total.toLocaleString('en-US')} events)`,
     };
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Puts the measured browser row in the table. */

@@ -13,6 +13,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureInitialJs } from './bundleSize';
 import { addChromiumWorkersRow, measureChromiumWorkers } from './chromiumWorkers';
+import { measureFrameTimes } from './frameTimes';
 import { measureKernel } from './kernelSpeed';
 import { measureRoundTripUs } from './roundTrip';
 import { measureRaftInProcess, measureRaftThreads } from './raftSpeed';
@@ -49,6 +50,8 @@ if (wants('threads')) {
 if (wants('browser')) {
   say('measuring events/s through Web Workers in Chromium…');
   addChromiumWorkersRow(table, await measureChromiumWorkers({ segmentMs: quick ? 5_000 : 20_000, segments: quick ? 3 : 5 }));
+  say('measuring frame times in the page…');
+  table.add(await measureFrameTimes(quick ? 3 : 8));
 }
 if (wants('raft')) {
   say('measuring the Raft workload…');
