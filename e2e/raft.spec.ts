@@ -11,18 +11,19 @@ async function pausedAt(page: Page, time: string): Promise<void> {
   await expect(page.getByTestId('status-state')).toHaveText('paused');
 }
 
-/** The leader's id and term, read from its accessible name in the cluster view. */
-async function leader(page: Page): Promise<{ id: string; term: number }> {
-  const name = (await page.getByRole('button', { name: LEADER }).first().getAttribute('aria-label')) ?? '';
-  const [, id = '', term = '0'] = LEADER.exec(name) ?? [];
-  return { id, term: Number(term) };
+/** The leader's id and term, read from its accessible name in the cluster view, if there is one now. */
+async function leaderNow(page: Page): Promise<{ id: string; term: number } | null> {
+  const buttons = page.getByRole('button', { name: LEADER });
+  if ((await buttons.count()) === 0) return null;
+  const [, id = '', term = '0'] = LEADER.exec((await buttons.first().getAttribute('aria-label').catch(() => null)) ?? '') ?? [];
+  return id === '' ? null : { id, term: Number(term) };
 }
 
 test('killing the leader in the page makes another node leader, in a later term', async ({ page }) => {
   await page.goto('/#/raft?variant=hardened&seed=7&t=2000');
   await pausedAt(page, 't = 2 000.0 ms');
-  const before = await leader(page);
-  expect(before.id).toMatch(/^n\d$/);
+  const before = await leaderNow(page);
+  if (before === null) throw new Error('no leader at 2 s');
 
   await page.getByRole('button', { name: LEADER }).first().click();
   await page.getByRole('button', { name: `Kill ${before.id}` }).click();
@@ -30,12 +31,14 @@ test('killing the leader in the page makes another node leader, in a later term'
 
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
   await page.getByRole('button', { name: 'Play' }).click();
-  const next = page.getByRole('button', { name: LEADER });
-  await expect(next).toHaveCount(1, { timeout: 20_000 });
+  // Watched while the run plays: leadership may move on again later, which is fine.
+  await expect
+    .poll(async () => {
+      const now = await leaderNow(page);
+      return now !== null && now.id !== before.id && now.term > before.term;
+    }, { timeout: 20_000 })
+    .toBe(true);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const after = await leader(page);
-  expect(after.id).not.toBe(before.id);
-  expect(after.term).toBeGreaterThan(before.term);
 });
 
 test('an isolated leader cannot commit what it is sent, while the majority side commits', async ({ page }) => {
