@@ -2,6 +2,7 @@
  * The page's bounded memory of recent trace events (for the timeline and the event log), and the
  * violations seen in the current run. Pure functions so they can be tested without a store.
  */
+import { RECENT_EVENTS_KEPT, type RunUpdate } from '../runtime/browser/controller';
 import type { TraceEvent } from '../sim/trace';
 
 export type ViolationEvent = Extract<TraceEvent, { type: 'violation' }>;
@@ -37,4 +38,15 @@ export function isNewHalt(before: readonly TraceEvent[], next: readonly TraceEve
   if (last === undefined) return false;
   const previous = before[before.length - 1];
   return previous === undefined || previous.seq !== last.seq || previous.t !== last.t;
+}
+
+/**
+ * Two updates from the controller as one, as if only the later had been sent after the earlier
+ * was applied: its frame, state and halt win, and the events add up (a reset starts them over).
+ * The page applies updates once per animation frame with this, so a slow render never leaves a
+ * queue of updates, each rendered in turn, between a person's click and the page.
+ */
+export function mergeUpdates(earlier: RunUpdate, later: RunUpdate): RunUpdate {
+  if (later.reset) return later;
+  return { ...later, reset: earlier.reset, events: appendRecent(earlier.events, later.events, RECENT_EVENTS_KEPT) };
 }

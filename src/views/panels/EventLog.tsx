@@ -7,14 +7,21 @@ import { useAppStore } from '../../store/appStore';
 import { describeEvent, formatCount, formatMs } from '../format';
 import './panels.css';
 
-/** Lines drawn at once; older events stay in the ring for the timeline. */
+/** Lines drawn at once while paused, to read back; older events stay in the ring for the timeline. */
 export const LOG_LINES_SHOWN = 300;
+/**
+ * Lines drawn while the run plays: a little more than the panel's height. At speed, hundreds of
+ * events arrive per frame and scroll past unread, and redrawing 300 lines each frame was most of
+ * the page's layout work.
+ */
+export const LOG_LINES_WHILE_PLAYING = 40;
 
 export function EventLog() {
   const events = useAppStore((s) => s.events);
+  const playing = useAppStore((s) => s.playing);
   const list = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
-  const shown = events.slice(-LOG_LINES_SHOWN);
+  const shown = events.slice(-(playing ? LOG_LINES_WHILE_PLAYING : LOG_LINES_SHOWN));
 
   useLayoutEffect(() => {
     const el = list.current;

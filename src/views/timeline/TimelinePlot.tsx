@@ -60,32 +60,34 @@ export function TimelinePlot({ ids, g, model }: Props) {
           </g>
         ))}
       </g>
-      <g className="tl-global" aria-hidden="true">
-        {model.global.map((m, i) => (
-          <line key={i} x1={g.x(m.t)} x2={g.x(m.t)} y1={AXIS_H - 4} y2={bottom}>
-            <title>{`${m.label} at ${Math.round(m.t * 10) / 10} ms`}</title>
-          </line>
-        ))}
-      </g>
-      <g className="tl-arrows" aria-hidden="true">
-        {model.arrows.map((a) => {
-          const line = arrowLine(a, g);
-          if (line === null) return null;
-          const color = messageColor(a.type);
-          return (
-            <g key={a.msgId} className={`tl-arrow tl-${a.end}`} stroke={color}>
-              <line x1={line.x0} y1={line.y0} x2={line.x1} y2={line.y1} />
-              {a.end === 'delivered' && <path d={arrowHead(line.x0, line.y0, line.x1, line.y1)} fill={color} stroke="none" />}
-              {a.end === 'dropped' && <path className="tl-drop" d={crossPath(line.x1, line.y1, 4.5)} />}
-            </g>
-          );
-        })}
-      </g>
-      <g className="tl-marks">
-        {model.marks.map((m, i) => {
-          const y = g.laneY.get(m.node);
-          return y === undefined ? null : <Mark key={i} m={m} x={Math.round(g.x(m.t) * 10) / 10} y={y} />;
-        })}
+      <g className="tl-content" transform={`translate(${g.shift},0)`}>
+        <g className="tl-global" aria-hidden="true">
+          {model.global.map((m) => (
+            <line key={m.seq} x1={g.at(m.t)} x2={g.at(m.t)} y1={AXIS_H - 4} y2={bottom}>
+              <title>{`${m.label} at ${Math.round(m.t * 10) / 10} ms`}</title>
+            </line>
+          ))}
+        </g>
+        <g className="tl-arrows" aria-hidden="true">
+          {model.arrows.map((a) => {
+            const line = arrowLine(a, g);
+            if (line === null) return null;
+            const color = messageColor(a.type);
+            return (
+              <g key={a.msgId} className={`tl-arrow tl-${a.end}`} stroke={color}>
+                <line x1={line.x0} y1={line.y0} x2={line.x1} y2={line.y1} />
+                {a.end === 'delivered' && <path d={arrowHead(line.x0, line.y0, line.x1, line.y1)} fill={color} stroke="none" />}
+                {a.end === 'dropped' && <path className="tl-drop" d={crossPath(line.x1, line.y1, 4.5)} />}
+              </g>
+            );
+          })}
+        </g>
+        <g className="tl-marks">
+          {model.marks.map((m) => {
+            const y = g.laneY.get(m.node);
+            return y === undefined ? null : <Mark key={`${m.seq}:${m.node}`} m={m} x={g.at(m.t)} y={y} />;
+          })}
+        </g>
       </g>
     </>
   );

@@ -14,8 +14,17 @@ describe('timeline geometry', () => {
   });
 
   it('draws a message from its send to its delivery', () => {
-    expect(arrowLine(arrow, g)).toEqual({ x0: LANE_LABEL_W + 20, y0: g.laneY.get('a'), x1: LANE_LABEL_W + 120, y1: g.laneY.get('c') });
+    const line = arrowLine(arrow, g)!;
+    expect([line.x0 + g.shift, line.x1 + g.shift]).toEqual([LANE_LABEL_W + 20, LANE_LABEL_W + 120]);
+    expect([line.y0, line.y1]).toEqual([g.laneY.get('a'), g.laneY.get('c')]);
     expect(arrowLine({ ...arrow, to: 'zz' }, g)).toBeNull();
+  });
+
+  it('keeps content coordinates still while the window slides, moving only the shift', () => {
+    const slid = timelineGeometry(['a', 'b', 'c'], { start: 37.3, end: 137.3 }, LANE_LABEL_W + 200 + 16);
+    expect(arrowLine(arrow, slid)).toEqual(arrowLine(arrow, g));
+    expect(slid.at(60) + slid.shift).toBeCloseTo(slid.x(60), 6);
+    expect(slid.shift).toBeCloseTo(g.shift - 37.3 * 2, 6);
   });
 
   it('gives an instant drop a visible stub toward the receiver', () => {

@@ -9,16 +9,34 @@ export const LANE_H = 32;
 export const RIGHT_PAD = 16;
 
 export interface TimelineGeometry {
+  /** Virtual time to screen x, for the axis and the cursor. */
   readonly x: ScaleLinear<number, number>;
+  /**
+   * Virtual time to x in the content's own coordinates. Messages and marks are drawn with `at`
+   * inside one group moved by `shift`, so that while the window follows the run only that one
+   * transform changes: the thousands of arrows keep their attributes and the browser has nothing
+   * to rewrite. `at(t) + shift` equals `x(t)`.
+   */
+  readonly at: (t: number) => number;
+  readonly shift: number;
   readonly laneY: ReadonlyMap<string, number>;
   readonly width: number;
   readonly height: number;
 }
 
+/** The content origin moves only every this many window widths, which keeps its numbers small. */
+const REBASE_EVERY_SPANS = 64;
+
 export function timelineGeometry(ids: readonly string[], w: TimeWindow, width: number): TimelineGeometry {
   const x = scaleLinear().domain([w.start, w.end]).range([LANE_LABEL_W, Math.max(LANE_LABEL_W + 10, width - RIGHT_PAD)]);
+  const [r0, r1] = x.range() as [number, number];
+  const span = w.end - w.start;
+  // Rounded so that the float noise of `end - start` as the window slides leaves it unchanged.
+  const k = span > 0 ? Math.round(((r1 - r0) / span) * 1e9) / 1e9 : 1;
+  const block = span * REBASE_EVERY_SPANS;
+  const origin = block > 0 ? Math.floor(w.start / block) * block : 0;
   const laneY = new Map(ids.map((id, i) => [id, AXIS_H + LANE_H * i + LANE_H / 2]));
-  return { x, laneY, width, height: AXIS_H + LANE_H * ids.length + 8 };
+  return { x, at: (t) => round((t - origin) * k), shift: round(r0 - (w.start - origin) * k), laneY, width, height: AXIS_H + LANE_H * ids.length + 8 };
 }
 
 /** A filled triangle pointing along (x0,y0)→(x1,y1), its tip at (x1,y1). */
@@ -45,15 +63,15 @@ export interface ArrowLine {
 }
 
 /**
- * Where an arrow is drawn. A message dropped as it was sent (a cut link, loss) has no length in
+ * Where an arrow is drawn, in content coordinates (see `TimelineGeometry.at`). A message dropped as it was sent (a cut link, loss) has no length in
  * time, so it is drawn as a short stub toward the receiver, ending in its ✕.
  */
 export function arrowLine(a: Arrow, g: TimelineGeometry): ArrowLine | null {
   const y0 = g.laneY.get(a.from);
   const y1 = g.laneY.get(a.to);
   if (y0 === undefined || y1 === undefined) return null;
-  const x0 = round(g.x(a.t0));
-  const x1 = round(g.x(a.t1));
+  const x0 = g.at(a.t0);
+  const x1 = g.at(a.t1);
   if (a.end === 'dropped' && x1 - x0 < 8) {
     return { x0, y0, x1: round(x0 + 8), y1: round(y0 + (y1 - y0) * 0.35) };
   }

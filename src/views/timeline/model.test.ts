@@ -25,7 +25,7 @@ describe('buildTimeline', () => {
     ]);
     expect(m.marks.map((x) => `${x.kind}:${x.node}`)).toEqual(['crash:b', 'violation:a', 'violation:b']);
     expect(m.marks[0]?.label).toBe('crash: boom');
-    expect(m.global).toEqual([{ t: 7, label: 'heal all' }]);
+    expect(m.global).toEqual([{ seq: 7, t: 7, label: 'heal all' }]);
   });
 
   it('keeps only what overlaps the window', () => {

@@ -26,6 +26,8 @@ export interface Arrow {
 export type MarkKind = 'crash' | 'restart' | 'pause' | 'resume' | 'clock' | 'output' | 'violation';
 
 export interface NodeMark {
+  /** The trace event's `seq`: a key that stays put while the window slides. */
+  readonly seq: number;
   readonly t: number;
   readonly node: string;
   readonly kind: MarkKind;
@@ -34,6 +36,7 @@ export interface NodeMark {
 
 /** Network-wide changes (partition, heal, settings): a line across every lane. */
 export interface GlobalMark {
+  readonly seq: number;
   readonly t: number;
   readonly label: string;
 }
@@ -51,25 +54,25 @@ export const MAX_MARKS = 1500;
 function nodeMark(e: TraceEvent): NodeMark | null {
   switch (e.type) {
     case 'crash':
-      return { t: e.t, node: e.node, kind: 'crash', label: e.error === undefined ? 'crash' : `crash: ${e.error}` };
+      return { seq: e.seq, t: e.t, node: e.node, kind: 'crash', label: e.error === undefined ? 'crash' : `crash: ${e.error}` };
     case 'restart':
     case 'resume':
-      return { t: e.t, node: e.node, kind: e.type, label: e.type };
+      return { seq: e.seq, t: e.t, node: e.node, kind: e.type, label: e.type };
     case 'pause':
-      return { t: e.t, node: e.node, kind: 'pause', label: `pause until ${Math.round(e.until)} ms` };
+      return { seq: e.seq, t: e.t, node: e.node, kind: 'pause', label: `pause until ${Math.round(e.until)} ms` };
     case 'clock':
-      return { t: e.t, node: e.node, kind: 'clock', label: `clock ${e.offsetMs} ms ×${e.rate}` };
+      return { seq: e.seq, t: e.t, node: e.node, kind: 'clock', label: `clock ${e.offsetMs} ms ×${e.rate}` };
     case 'output':
-      return { t: e.t, node: e.node, kind: 'output', label: typeof e.fact['kind'] === 'string' ? e.fact['kind'] : 'output' };
+      return { seq: e.seq, t: e.t, node: e.node, kind: 'output', label: typeof e.fact['kind'] === 'string' ? e.fact['kind'] : 'output' };
     default:
       return null;
   }
 }
 
 function globalMark(e: TraceEvent): GlobalMark | null {
-  if (e.type === 'partition') return { t: e.t, label: `cut ${e.links.map(([a, b]) => `${a}→${b}`).join(' ')}` };
-  if (e.type === 'heal') return { t: e.t, label: e.links === 'all' ? 'heal all' : `heal ${e.links.map(([a, b]) => `${a}→${b}`).join(' ')}` };
-  if (e.type === 'network') return { t: e.t, label: 'network settings' };
+  if (e.type === 'partition') return { seq: e.seq, t: e.t, label: `cut ${e.links.map(([a, b]) => `${a}→${b}`).join(' ')}` };
+  if (e.type === 'heal') return { seq: e.seq, t: e.t, label: e.links === 'all' ? 'heal all' : `heal ${e.links.map(([a, b]) => `${a}→${b}`).join(' ')}` };
+  if (e.type === 'network') return { seq: e.seq, t: e.t, label: 'network settings' };
   return null;
 }
 
@@ -90,7 +93,7 @@ export function buildTimeline(events: readonly TraceEvent[], w: TimeWindow): Tim
       const s = sends.get(e.msgId);
       if (s !== undefined) Object.assign(s, { t1: e.t, end: e.type === 'deliver' ? 'delivered' : 'dropped', reason: e.type === 'drop' ? e.reason : null });
     } else if (e.type === 'violation') {
-      for (const node of e.nodes) marks.push({ t: e.t, node, kind: 'violation', label: e.rule });
+      for (const node of e.nodes) marks.push({ seq: e.seq, t: e.t, node, kind: 'violation', label: e.rule });
     } else {
       const m = nodeMark(e);
       if (m !== null) marks.push(m);
