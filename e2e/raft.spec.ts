@@ -1,13 +1,45 @@
 /**
- * Raft in the page, as a student would use it: isolate the leader and watch its command stay
- * uncommitted while the majority commits.
+ * Raft in the page, as a student would use it: kill the leader and watch another take over;
+ * isolate the leader and watch its command stay uncommitted while the majority commits.
  */
 import { expect, test, type Page } from '@playwright/test';
+
+const LEADER = /^(n\d), leader, term (\d+)/;
 
 async function pausedAt(page: Page, time: string): Promise<void> {
   await expect(page.getByTestId('status-time')).toHaveText(time);
   await expect(page.getByTestId('status-state')).toHaveText('paused');
 }
+
+/** The leader's id and term, read from its accessible name in the cluster view, if there is one now. */
+async function leaderNow(page: Page): Promise<{ id: string; term: number } | null> {
+  const buttons = page.getByRole('button', { name: LEADER });
+  if ((await buttons.count()) === 0) return null;
+  const [, id = '', term = '0'] = LEADER.exec((await buttons.first().getAttribute('aria-label').catch(() => null)) ?? '') ?? [];
+  return id === '' ? null : { id, term: Number(term) };
+}
+
+test('killing the leader in the page makes another node leader, in a later term', async ({ page }) => {
+  await page.goto('/#/raft?variant=hardened&seed=7&t=2000');
+  await pausedAt(page, 't = 2 000.0 ms');
+  const before = await leaderNow(page);
+  if (before === null) throw new Error('no leader at 2 s');
+
+  await page.getByRole('button', { name: LEADER }).first().click();
+  await page.getByRole('button', { name: `Kill ${before.id}` }).click();
+  await expect(page.getByRole('button', { name: `${before.id}, down`, exact: true })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await page.getByRole('button', { name: 'Play' }).click();
+  // Watched while the run plays: leadership may move on again later, which is fine.
+  await expect
+    .poll(async () => {
+      const now = await leaderNow(page);
+      return now !== null && now.id !== before.id && now.term > before.term;
+    }, { timeout: 20_000 })
+    .toBe(true);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+});
 
 test('an isolated leader cannot commit what it is sent, while the majority side commits', async ({ page }) => {
   const put = (value: string) => encodeURIComponent(encodeURIComponent(JSON.stringify({ op: 'put', key: 'x', value })));
