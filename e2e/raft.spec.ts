@@ -41,6 +41,18 @@ test('killing the leader in the page makes another node leader, in a later term'
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 });
 
+test('the "isolate the leader" preset cuts the leader off from every other node', async ({ page }) => {
+  await page.goto('/#/raft?variant=hardened&seed=7&t=2000');
+  await pausedAt(page, 't = 2 000.0 ms');
+  const leader = await leaderNow(page);
+  if (leader === null) throw new Error('no leader at 2 s');
+  await page.getByRole('button', { name: `Isolate the leader (${leader.id})` }).click();
+  const links = page.locator(`[data-link*="${leader.id}"]`);
+  await expect(links).toHaveCount(4);
+  for (const link of await links.all()) await expect(link).toHaveAttribute('data-state', 'cut');
+  await expect(page.locator('[data-state="cut"]')).toHaveCount(4);
+});
+
 test('an isolated leader cannot commit what it is sent, while the majority side commits', async ({ page }) => {
   const put = (value: string) => encodeURIComponent(encodeURIComponent(JSON.stringify({ op: 'put', key: 'x', value })));
   // At seed 3 n4 leads term 1; it is cut off at 500 ms and gets a put at 520 ms.

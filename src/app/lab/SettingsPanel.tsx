@@ -9,6 +9,7 @@ import { NETWORK_PARAMS, ParamError } from '../../sim/params';
 import { appStore, useAppStore } from '../../store/appStore';
 import { addError } from '../../store/runActions';
 import { isNetworkParam, majorityMinority, networkChange, withParams } from '../../store/specEdits';
+import { displayNode } from '../../views/cluster/nodeLook';
 import { ParamControl } from '../../views/params/ParamControl';
 import { useAct, useReload, useRun } from './runContext';
 
@@ -17,6 +18,8 @@ export function SettingsPanel() {
   const spec = useSelector(actor, (s) => s.context.spec);
   const network = useAppStore((s) => s.frame?.network);
   const ids = useAppStore((s) => s.frame?.nodes.map((n) => n.id).join(' ') ?? '');
+  // Labs with a leader (Raft, Multi-Paxos) get "isolate the leader"; a stale leader counts too.
+  const leaders = useAppStore((s) => (s.frame?.nodes ?? []).filter((n) => n.status !== 'down' && displayNode(lab, n).role === 'leader').map((n) => n.id).join(' '));
   const act = useAct();
   const reload = useReload();
   if (spec === null) return null;
@@ -52,6 +55,12 @@ export function SettingsPanel() {
         <ParamControl key={p.name} spec={p} value={network?.[p.name as keyof typeof network] ?? p.default} onCommit={(v) => changeNetwork(p.name, v)} />
       ))}
       <div className="button-row">
+        {leaders !== '' &&
+          leaders.split(' ').map((id) => (
+            <button key={id} type="button" onClick={() => act({ kind: 'isolate', node: id })}>
+              Isolate the leader ({id})
+            </button>
+          ))}
         <button type="button" disabled={nodes.length < 2} onClick={() => act({ kind: 'split', groups: majorityMinority(nodes) })}>
           Split majority from minority
         </button>
