@@ -15,13 +15,13 @@ import { measureInitialJs } from './bundleSize';
 import { addChromiumWorkersRow, measureChromiumWorkers } from './chromiumWorkers';
 import { measureFrameTimes } from './frameTimes';
 import { measureKernel } from './kernelSpeed';
+import { LAB_WORKLOADS, measureLabInProcess, measureLabThreads, RAFT_WORKLOAD } from './labSpeed';
 import { measureRoundTripUs } from './roundTrip';
-import { measureRaftInProcess, measureRaftThreads } from './raftSpeed';
 import { measureSeek } from './seekSpeed';
 import { BenchTable, verdictOf } from './table';
 import { measureThreads } from './threadSpeed';
 
-const PARTS = ['kernel', 'threads', 'browser', 'raft', 'seek', 'bundle'] as const;
+const PARTS = ['kernel', 'threads', 'browser', 'labs', 'seek', 'bundle'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'string' }, check: { type: 'boolean' } } });
@@ -53,10 +53,12 @@ if (wants('browser')) {
   say('measuring frame times in the page…');
   table.add(await measureFrameTimes(quick ? 3 : 8));
 }
-if (wants('raft')) {
-  say('measuring the Raft workload…');
-  table.add(await measureRaftInProcess(quick ? 30_000 : 300_000, quick ? 3 : 5));
-  table.add(await measureRaftThreads(quick ? 10_000 : 60_000));
+if (wants('labs')) {
+  for (const workload of LAB_WORKLOADS) {
+    say(`measuring the ${workload.title} workload…`);
+    table.add(await measureLabInProcess(workload, quick ? 30_000 : 300_000, quick ? 3 : 5));
+  }
+  table.add(await measureLabThreads(RAFT_WORKLOAD, quick ? 10_000 : 60_000));
 }
 if (wants('seek')) {
   say('measuring seek time…');
