@@ -1,0 +1,110 @@
+/**
+ * The lock client node: contends for lock L on the run's Redis servers (one: a single-instance
+ * lock; five: RedLock), holds it while it works and writes to the storage, then releases it.
+ * With `autoStart` on it does so in a loop, starting `startGapMs` after the client before it;
+ * the page's and scenarios' `acquire` and `release` commands drive it too.
+ */
+import type { NodeInput, StepContext, StepOutput } from '../../sim/node';
+import { num, rulesOf } from './config';
+import { takePending } from './clientOut';
+import { answer, beginAttempt, beginCycle, finishRound, onSetReply, panic } from './acquire';
+import { onLeaseTimer, onWorkTimer, onWritten, releaseHold } from './hold';
+import { outFor, result, setTimer, update, type Out } from './out';
+import { onReleaseReply } from './release';
+import { onInstanceTick, onRenewReply, onRenewTick } from './renewal';
+import type { ClientState, LockMessage, RedisResult } from './types';
+
+export const IDLE_CLIENT: ClientState = {
+  phase: 'idle',
+  cycle: 0,
+  attempt: 0,
+  hold: 0,
+  value: null,
+  token: null,
+  round: 0,
+  roundStartedAt: null,
+  granted: {},
+  answered: [],
+  leaseUntil: null,
+  renewing: null,
+  tickers: {},
+  stopClosed: false,
+  written: 0,
+  nextRid: 1,
+  pending: {},
+  opId: null,
+};
+
+/** c1 starts first, c2 `startGapMs` later, and so on. */
+function startDelayMs(ctx: StepContext): number {
+  const index = Number(ctx.id.replace(/^\D+/, ''));
+  return Number.isFinite(index) && index > 0 ? (index - 1) * num(ctx, 'startGapMs') : 0;
+}
+
+function onReply(o: Out<ClientState>, from: string, rid: number, res: RedisResult): void {
+  const pending = takePending(o, rid);
+  if (pending === null || pending.server !== from) return;
+  const n = typeof res === 'number' ? res : 0;
+  switch (pending.purpose) {
+    case 'set':
+      return onSetReply(o, from, pending.round, res !== null && typeof res === 'object' ? res.token : null);
+    case 'renew':
+      return onRenewReply(o, from, pending.round, n);
+    case 'release':
+      return onReleaseReply(o, from, n);
+  }
+}
+
+function onMessage(o: Out<ClientState>, from: string, m: LockMessage): void {
+  if (m.type === 'reply') onReply(o, from, m.rid, m.result);
+  else if (m.type === 'written') onWritten(o, m.hold, m.part, m.accepted);
+}
+
+function onTimer(o: Out<ClientState>, name: string): void {
+  if (name === 'cycle' && (o.s.phase === 'idle' || o.s.phase === 'thinking')) beginCycle(o);
+  else if (name === 'round') finishRound(o);
+  else if (name === 'retry' && o.s.phase === 'retry-wait') beginAttempt(o);
+  else if (name === 'work') onWorkTimer(o);
+  else if (name === 'lease') onLeaseTimer(o);
+  else if (name === 'renew') onRenewTick(o);
+  else if (name.startsWith('renew:')) onInstanceTick(o, name.slice('renew:'.length));
+}
+
+function onCommand(o: Out<ClientState>, opId: string, op: unknown): void {
+  if (op === 'acquire') {
+    if (o.s.phase !== 'idle' && o.s.phase !== 'thinking') return result(o, opId, false, `busy: ${o.s.phase}`);
+    answer(o, false, 'superseded');
+    update(o, { opId });
+    return beginCycle(o);
+  }
+  if (op === 'release') {
+    if (o.s.phase === 'holding') {
+      releaseHold(o);
+      return result(o, opId, true);
+    }
+    // The article's Unlock on a lock already unlocked closes its stop channel again: a panic.
+    if (rulesOf(o.ctx).renewalPerInstance && o.s.stopClosed) {
+      panic(o, 'close of closed channel: Unlock called twice');
+      return result(o, opId, false, 'panic: close of closed channel');
+    }
+    return result(o, opId, false, 'not holding the lock');
+  }
+  result(o, opId, false, `unknown op ${JSON.stringify(op)}; valid: acquire, release`);
+}
+
+export function clientStep(state: ClientState | undefined, input: NodeInput, ctx: StepContext): StepOutput<ClientState> {
+  if (input.kind === 'start') {
+    // After a restart the client is a new process that holds nothing; it keeps only how many
+    // holds it had, so its writes from before and after the restart are never taken for one hold.
+    const holds = input.persisted?.['holds'];
+    const o = outFor({ ...IDLE_CLIENT, hold: typeof holds === 'number' ? holds : 0 }, ctx);
+    if (ctx.params['autoStart'] !== false) setTimer(o, 'cycle', input.persisted === null ? startDelayMs(ctx) : num(ctx, 'thinkMs'));
+    return { state: o.s, effects: o.fx };
+  }
+  if (state === undefined) throw new Error('stepped before start');
+  const o = outFor(state, ctx);
+  if (input.kind === 'message') onMessage(o, input.from, input.msg as unknown as LockMessage);
+  else if (input.kind === 'timer') onTimer(o, input.name);
+  else onCommand(o, input.opId, input.cmd['op']);
+  return { state: o.s, effects: o.fx };
+}

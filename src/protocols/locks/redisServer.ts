@@ -1,0 +1,101 @@
+/**
+ * The Redis server node: runs the clients' commands on its keyspace by its own local clock,
+ * reports every change as a fact, and with `persistence` on writes its keyspace to disk after
+ * every change (like appendfsync always), so a restart brings the keys and counters back. With
+ * persistence off a restart comes back empty: the fencing counter starts again at 0 and a lock
+ * some client holds is simply gone.
+ */
+import type { JsonObject } from '../../sim/json';
+import type { NodeInput, PersistedData, StepContext, StepOutput } from '../../sim/node';
+import { flag } from './config';
+import { applyCommand, EMPTY_KEYSPACE, expiredKeys, isLive, withoutKey, type Change } from './keyspace';
+import { fact, outFor, send, setTimer, result, type Out } from './out';
+import type { ClientToRedis, Entry, RedisState } from './types';
+
+const EXPIRY_TIMER = 'expire:';
+/** The kernel's time step: one microsecond. */
+const MIN_WAIT_MS = 0.001;
+
+function restore(persisted: PersistedData | null): RedisState {
+  const saved = persisted?.['keyspace'];
+  return saved === undefined || saved === null ? EMPTY_KEYSPACE : (saved as unknown as RedisState);
+}
+
+function persist(o: Out<RedisState>): void {
+  if (flag(o.ctx, 'persistence', true)) o.fx.push({ kind: 'persist', key: 'keyspace', value: o.s as unknown as JsonObject });
+}
+
+/** A timer at the key's expiry, so the lapse shows as a fact when it happens (commands check expiry themselves). */
+function armExpiry(o: Out<RedisState>, key: string, entry: Entry): void {
+  if (entry.expiresAt !== null) setTimer(o, EXPIRY_TIMER + key, entry.expiresAt - o.ctx.now);
+}
+
+function ttlOf(entry: Entry, now: number): number | null {
+  return entry.expiresAt === null ? null : Math.round((entry.expiresAt - now) * 1000) / 1000;
+}
+
+function report(o: Out<RedisState>, change: Change): void {
+  const { key, entry } = change;
+  const base = { lock: key, value: entry.value, owner: entry.owner };
+  switch (change.kind) {
+    case 'set':
+      fact(o, { kind: 'set', ...base, token: change.token, ttlMs: ttlOf(entry, o.ctx.now) });
+      return armExpiry(o, key, entry);
+    case 'extended':
+      fact(o, { kind: 'extended', ...base, by: change.by, ttlMs: ttlOf(entry, o.ctx.now) });
+      return armExpiry(o, key, entry);
+    case 'deleted':
+      return fact(o, { kind: 'deleted', ...base, by: change.by, how: change.how });
+  }
+}
+
+/** Drops the keys that lapsed by now, each with an `expired` fact. */
+function expireLapsed(o: Out<RedisState>): void {
+  const lapsed = expiredKeys(o.s, o.ctx.now);
+  for (const key of lapsed) {
+    const entry = o.s.keys[key] as Entry;
+    o.s = withoutKey(o.s, key);
+    fact(o, { kind: 'expired', lock: key, value: entry.value, owner: entry.owner });
+  }
+  if (lapsed.length > 0) persist(o);
+}
+
+function onCommand(o: Out<RedisState>, from: string, m: ClientToRedis): void {
+  expireLapsed(o);
+  const applied = applyCommand(o.s, m.cmd, from, o.ctx.now);
+  o.s = applied.state;
+  if (applied.change !== null) {
+    persist(o);
+    report(o, applied.change);
+  }
+  send(o, from, { type: 'reply', rid: m.rid, result: applied.result });
+}
+
+function onStart(o: Out<RedisState>): void {
+  fact(o, { kind: 'keyspace', keys: Object.keys(o.s.keys).length });
+  expireLapsed(o);
+  for (const [key, entry] of Object.entries(o.s.keys)) armExpiry(o, key, entry);
+}
+
+function onExpiryTimer(o: Out<RedisState>, key: string): void {
+  const entry = o.s.keys[key];
+  if (entry === undefined) return;
+  // The clock may have been set back since the timer was armed: then the key lives on. Virtual
+  // time is kept to whole microseconds, so wait at least one or the timer could fire at once forever.
+  if (isLive(entry, o.ctx.now)) return setTimer(o, EXPIRY_TIMER + key, Math.max(MIN_WAIT_MS, (entry.expiresAt ?? o.ctx.now) - o.ctx.now));
+  expireLapsed(o);
+}
+
+export function redisStep(state: RedisState | undefined, input: NodeInput, ctx: StepContext): StepOutput<RedisState> {
+  if (input.kind === 'start') {
+    const o = outFor(restore(input.persisted), ctx);
+    onStart(o);
+    return { state: o.s, effects: o.fx };
+  }
+  if (state === undefined) throw new Error('stepped before start');
+  const o = outFor(state, ctx);
+  if (input.kind === 'message' && input.msg['type'] === 'cmd') onCommand(o, input.from, input.msg as unknown as ClientToRedis);
+  else if (input.kind === 'timer' && input.name.startsWith(EXPIRY_TIMER)) onExpiryTimer(o, input.name.slice(EXPIRY_TIMER.length));
+  else if (input.kind === 'command') result(o, input.opId, false, 'a Redis server takes no commands from the page; crash and restart it instead');
+  return { state: o.s, effects: o.fx };
+}
