@@ -6,5 +6,7 @@ import type { LabDefinition } from '../sim/lab';
 import { multiPaxosLab } from './multi-paxos/lab';
 import { paxosLab } from './paxos/lab';
 import { raftLab } from './raft/raftLab';
+import { redisLockLab } from './redis-lock/lab';
+import { redlockLab } from './redlock/lab';
 
-export const productLabs: readonly LabDefinition[] = [raftLab, paxosLab, multiPaxosLab];
+export const productLabs: readonly LabDefinition[] = [raftLab, paxosLab, multiPaxosLab, redisLockLab, redlockLab];

@@ -1,0 +1,41 @@
+/** How the lock labs' nodes look in the shared views: clients by phase, servers by their key, the storage by its tally. */
+import { LOCK_KEY, type ClientState, type RedisState, type StorageState } from '../../protocols/locks';
+import type { NodeView } from '../../sim/checker';
+import type { NodeLook } from '../../sim/lab';
+
+export const LOCK_ROLES = ['holder', 'acquiring', 'waiting', 'idle', 'locked', 'free', 'storage', 'paused', 'down'] as const;
+
+function clientLook(s: ClientState): NodeLook {
+  switch (s.phase) {
+    case 'holding':
+      return { role: 'holder', detail: `token ${s.token ?? '?'} · write ${s.written}` };
+    case 'acquiring':
+      return { role: 'acquiring', detail: `attempt ${s.attempt} · ${Object.keys(s.granted).length} yes` };
+    case 'retry-wait':
+      return { role: 'waiting', detail: `retry after attempt ${s.attempt}` };
+    default:
+      return { role: 'idle', detail: s.hold === 0 ? '' : `held ${s.hold}×` };
+  }
+}
+
+function redisLook(s: RedisState): NodeLook {
+  const entry = s.keys[LOCK_KEY];
+  const counter = s.counters[LOCK_KEY] ?? 0;
+  if (entry === undefined) return { role: 'free', detail: `counter ${counter}` };
+  return { role: 'locked', detail: `${entry.owner} · token ${counter}` };
+}
+
+function storageLook(s: StorageState): NodeLook {
+  const parts = [`✓${s.accepted}`, `✗${s.rejected}`];
+  if (s.interleaved > 0) parts.push(`interleaved ${s.interleaved}`);
+  return { role: 'storage', detail: parts.join(' ') };
+}
+
+export function lockLook(node: NodeView): NodeLook {
+  if (node.status !== 'up') return { role: node.status, detail: '' };
+  const s = node.state;
+  if (s === undefined || s === null) return { role: node.kind === 'storage' ? 'storage' : node.kind === 'redis' ? 'free' : 'idle', detail: '' };
+  if (node.kind === 'client') return clientLook(s as unknown as ClientState);
+  if (node.kind === 'redis') return redisLook(s as unknown as RedisState);
+  return storageLook(s as unknown as StorageState);
+}

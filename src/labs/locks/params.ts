@@ -1,0 +1,38 @@
+/** The lock labs' parameters and topology: clients c1..cN, Redis servers r1..rM, and the storage. */
+import { DEFAULTS, STORAGE_ID } from '../../protocols/locks';
+import type { NodeSpec } from '../../sim/node';
+import type { ParamSpec, Params } from '../../sim/params';
+
+const CLIENTS: ParamSpec = { name: 'clients', label: 'Clients', kind: 'int', min: 1, max: 6, default: 2 };
+
+export const LOCK_PARAMS: readonly ParamSpec[] = [
+  { name: 'ttlMs', label: 'Lock TTL', kind: 'number', min: 50, max: 60_000, default: DEFAULTS.ttlMs, unit: 'ms' },
+  { name: 'workMs', label: 'Work per hold', kind: 'number', min: 1, max: 60_000, default: DEFAULTS.workMs, unit: 'ms' },
+  { name: 'writes', label: 'Writes per hold', kind: 'int', min: 1, max: 20, default: DEFAULTS.writes },
+  { name: 'thinkMs', label: 'Pause between holds', kind: 'number', min: 0, max: 60_000, default: DEFAULTS.thinkMs, unit: 'ms' },
+  { name: 'retries', label: 'Attempts per acquire', kind: 'int', min: 1, max: 1000, default: DEFAULTS.retries },
+  { name: 'retryDelayMs', label: 'Retry delay', kind: 'number', min: 1, max: 60_000, default: DEFAULTS.retryDelayMs, unit: 'ms' },
+  { name: 'requestTimeoutMs', label: 'Request timeout (hardened)', kind: 'number', min: 1, max: 10_000, default: DEFAULTS.requestTimeoutMs, unit: 'ms' },
+  { name: 'fencing', label: 'Fencing tokens', kind: 'boolean', default: true },
+  { name: 'persistence', label: 'Redis persistence', kind: 'boolean', default: true },
+  { name: 'autoStart', label: 'Clients loop by themselves', kind: 'boolean', default: true },
+  { name: 'startGapMs', label: 'Start gap between clients', kind: 'number', min: 0, max: 60_000, default: DEFAULTS.startGapMs, unit: 'ms' },
+];
+
+export const REDIS_LOCK_PARAMS: readonly ParamSpec[] = [CLIENTS, ...LOCK_PARAMS];
+
+export const REDLOCK_PARAMS: readonly ParamSpec[] = [
+  { ...CLIENTS, default: 3 },
+  { name: 'servers', label: 'Redis servers', kind: 'int', min: 3, max: 9, default: 5 },
+  ...LOCK_PARAMS,
+];
+
+/** Clients first, then the servers, then the storage: the order of the cluster ring. */
+export function lockTopology(params: Params, servers: number): NodeSpec[] {
+  const clients = Number(params['clients']);
+  return [
+    ...Array.from({ length: clients }, (_, i) => ({ id: `c${i + 1}`, kind: 'client' })),
+    ...Array.from({ length: servers }, (_, i) => ({ id: `r${i + 1}`, kind: 'redis' })),
+    { id: STORAGE_ID, kind: 'storage' },
+  ];
+}

@@ -1,0 +1,8 @@
+/** Small builders the lock labs' scenarios share. */
+import type { Action } from '../../sim/actions';
+
+export const acquire = (at: number, node: string): Action => ({ at, kind: 'command', node, cmd: { op: 'acquire' } });
+export const release = (at: number, node: string): Action => ({ at, kind: 'command', node, cmd: { op: 'release' } });
+export const pause = (at: number, node: string, ms: number): Action => ({ at, kind: 'pause', node, ms });
+export const cut = (at: number, from: string, to: string): Action => ({ at, kind: 'cut', from, to, oneWay: false });
+export const heal = (at: number, from: string, to: string): Action => ({ at, kind: 'heal', from, to });

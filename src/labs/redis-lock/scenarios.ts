@@ -1,0 +1,126 @@
+/**
+ * The Redis lock lab's guided scenarios. Each is seeded and scripted, and its story is checked by
+ * a test (tests/locks/scenarios.test.ts) at exactly this seed.
+ */
+import type { Scenario } from '../../sim/lab';
+import { acquire, cut, heal, pause, release } from '../locks/scenarioKit';
+
+const contendRetry: Scenario = {
+  id: 'contend-retry',
+  title: 'Two clients contend; one waits and retries',
+  variant: 'hardened',
+  seed: 1,
+  params: { clients: 2 },
+  actions: [],
+  untilMs: 800,
+  narration: [
+    { at: 0, text: 'c1 asks r1 for the lock: SET L <its own random value> NX PX 500. The key does not exist, so the SET wins and r1 counts fencing token 1.' },
+    { at: 40, text: 'c2 asks too. NX refuses: the key exists. c2 is refused and waits a random delay around retryDelayMs before trying again.' },
+    { at: 130, text: 'c1 works in three parts, writing each to the storage under token 1, and renews the key at TTL/2 with PEXPIRE.' },
+    { at: 341, text: 'c1’s work is done: it unlocks with the compare-and-delete script, which deletes the key only if it still holds c1’s value.' },
+    { at: 355, text: 'c2’s next attempt finds the key gone and takes the lock with token 2.' },
+  ],
+};
+
+const renewalLongTask: Scenario = {
+  id: 'renewal-long-task',
+  title: 'Renewal keeps a long task safe',
+  variant: 'hardened',
+  seed: 1,
+  params: { clients: 2, ttlMs: 300, workMs: 1200, writes: 4, retries: 40 },
+  actions: [],
+  untilMs: 1600,
+  narration: [
+    { at: 0, text: 'The lock lives 300 ms, but c1’s task takes 1200 ms. Without renewal the key would expire a quarter of the way through.' },
+    { at: 186, text: 'Every 150 ms (TTL/2) c1 runs the compare-and-extend script with PEXPIRE 300: the key lives on, and c1 knows its validity from when the renewal went out.' },
+    { at: 600, text: 'c2 keeps retrying and keeps being refused: the key never lapses while c1 works.' },
+    { at: 1242, text: 'c1 writes its last part, unlocks, and only then does c2 get the lock, with a higher token.' },
+  ],
+};
+
+const articleSubsecond: Scenario = {
+  id: 'article-subsecond-renewal',
+  title: 'Article: a sub-second TTL renewal deletes the key',
+  variant: 'article',
+  seed: 1,
+  params: { clients: 2, ttlMs: 800, workMs: 1500, fencing: false },
+  actions: [],
+  untilMs: 2000,
+  narration: [
+    { at: 0, text: 'The article’s lock with an 800 ms TTL. Every client uses the value "unique_value", as the seed’s usage example does.' },
+    { at: 22, text: 'c1 holds the lock and starts a 1500 ms task. Its renewal goroutine ticks every TTL/2 = 400 ms.' },
+    { at: 436, text: 'The renewal runs EXPIRE L int(ttl.Seconds()) = EXPIRE L 0. Redis deletes a key given a timeout of 0: the renewal has just released the lock. The script answered 1, so the Go code sees success.' },
+    { at: 534, text: 'c2, retrying every 100 ms, takes the lock. c1 still believes it holds it: nobody told it.' },
+    { at: 835, text: 'c1’s next renewal matches c2’s key, since both use "unique_value", and deletes it too.' },
+    { at: 1536, text: 'c1 writes again after c2 has written: two holders’ writes interleave at the storage.' },
+  ],
+};
+
+const articleConstantValue: Scenario = {
+  id: 'article-constant-value',
+  title: 'Article: one constant value, so one client unlocks another’s lock',
+  variant: 'article',
+  seed: 1,
+  params: { clients: 2, ttlMs: 1000, workMs: 2000, writes: 2, retries: 50, fencing: false },
+  actions: [cut(900, 'c1', 'r1'), heal(1200, 'c1', 'r1')],
+  untilMs: 2600,
+  narration: [
+    { at: 0, text: 'The article’s lock with a 1 s TTL (so EXPIRE 1 renews it properly). Both clients use the value "unique_value".' },
+    { at: 900, text: 'The link between c1 and r1 is cut for 300 ms, just as c1’s renewal goes out. The renewal is lost.' },
+    { at: 1522, text: 'At the next tick the renewal has not returned: the goroutine logs the error and stops renewing. c1 is not told and keeps working.' },
+    { at: 1598, text: 'The key expires; c2 takes the lock. Its value is "unique_value" as well.' },
+    { at: 2057, text: 'c1 finishes and unlocks. The compare-and-delete script compares values, and the values are equal: c1 deletes c2’s lock.' },
+  ],
+};
+
+const GC_PAUSE = {
+  seed: 1,
+  actions: [pause(400, 'c1', 1500)],
+  untilMs: 2600,
+} as const;
+
+const gcPause: Scenario = {
+  id: 'gc-pause-two-writers',
+  title: 'A GC pause longer than the TTL: two writers',
+  variant: 'article',
+  params: { clients: 2, ttlMs: 1000, workMs: 900, retries: 50, fencing: false },
+  ...GC_PAUSE,
+  narration: [
+    { at: 22, text: 'c1 holds the lock (TTL 1 s) and writes the first part of its work.' },
+    { at: 400, text: 'c1’s process stops for 1.5 s: a stop-the-world GC pause. Its renewal cannot run either.' },
+    { at: 1122, text: 'The key expired on r1’s clock at 1014 ms. c2 takes the lock and starts writing.' },
+    { at: 1900, text: 'c1 wakes up. As far as it knows it still holds the lock: its renewal (which, with the shared value, extends c2’s key) and its next write go out at once.' },
+    { at: 1914, text: 'The storage accepts c1’s write in the middle of c2’s work. No lock design without fencing can stop this: the pause can come right after any check.' },
+  ],
+};
+
+const gcPauseFencing: Scenario = {
+  id: 'gc-pause-fencing',
+  title: 'The same pause with fencing tokens: the stale write is rejected',
+  variant: 'article',
+  params: { clients: 2, ttlMs: 1000, workMs: 900, retries: 50, fencing: true },
+  ...GC_PAUSE,
+  narration: [
+    { at: 22, text: 'The same run, but every write carries the lock’s fencing token, and the storage remembers the highest one it accepted.' },
+    { at: 1122, text: 'c2 takes the lock with token 2 and writes under it.' },
+    { at: 1914, text: 'c1 wakes up and writes under token 1. The storage has seen token 2: it rejects the write. The data is safe.' },
+    { at: 1915, text: 'The lock itself is still misused: c1’s renewal and unlock act on c2’s key, because both use "unique_value" (see the constant-value scenario).' },
+  ],
+};
+
+const secondUnlock: Scenario = {
+  id: 'article-second-unlock',
+  title: 'Article: a second Unlock panics',
+  variant: 'article',
+  seed: 1,
+  params: { clients: 1, autoStart: false },
+  actions: [acquire(100, 'c1'), release(300, 'c1'), release(500, 'c1')],
+  untilMs: 700,
+  narration: [
+    { at: 100, text: 'c1 takes the lock.' },
+    { at: 300, text: 'c1 unlocks: Unlock closes the renewal’s stop channel and runs the compare-and-delete script.' },
+    { at: 500, text: 'c1 calls Unlock again. close() on a closed channel is a Go panic: the process would die here, and the lock would stay until it expires.' },
+  ],
+};
+
+export const REDIS_LOCK_SCENARIOS: readonly Scenario[] = [contendRetry, renewalLongTask, articleSubsecond, articleConstantValue, gcPause, gcPauseFencing, secondUnlock];

@@ -1,0 +1,19 @@
+/**
+ * The RedLock lab: clients take one lock on a majority of independent Redis servers. The
+ * article's RedLock counts successes only; the hardened one subtracts the time the acquisition
+ * took (validity time), releases everywhere on failure and retries after a random delay.
+ */
+import type { LabDefinition } from '../../sim/lab';
+import { LOCK_LAB_SHARED } from '../locks/define';
+import { lockTopology, REDLOCK_PARAMS } from '../locks/params';
+import { REDLOCK_SCENARIOS } from './scenarios';
+
+export const redlockLab: LabDefinition = {
+  id: 'redlock',
+  title: 'RedLock',
+  summary: 'One lock over five Redis servers: quorum, validity time, a clock jump or an empty restart that gives two clients the lock.',
+  params: REDLOCK_PARAMS,
+  topology: (params) => lockTopology(params, Number(params['servers'])),
+  scenarios: REDLOCK_SCENARIOS,
+  ...LOCK_LAB_SHARED,
+};

@@ -1,0 +1,118 @@
+/**
+ * The RedLock lab's guided scenarios. Each is seeded and scripted, and its story is checked by a
+ * test (tests/locks/scenarios.test.ts) at exactly this seed. The clients act only on the scripted
+ * commands (`autoStart` off), so every acquisition in the story is one the narration names.
+ */
+import type { Action } from '../../sim/actions';
+import type { Scenario } from '../../sim/lab';
+import { acquire, cut, pause } from '../locks/scenarioKit';
+
+const SCRIPTED = { clients: 2, autoStart: false } as const;
+
+/** c1 reaches only r1..r3: the smallest majority, so one server changing its mind gives c2 a majority too. */
+const c1OnlyReachesThree: Action[] = [cut(0, 'c1', 'r4'), cut(0, 'c1', 'r5')];
+
+const oneDown: Scenario = {
+  id: 'one-server-down',
+  title: 'One Redis down: RedLock still acquires',
+  variant: 'hardened',
+  seed: 1,
+  params: SCRIPTED,
+  actions: [{ at: 0, kind: 'crash', node: 'r5' }, acquire(100, 'c1')],
+  untilMs: 700,
+  narration: [
+    { at: 0, text: 'Five independent Redis servers; r5 is down.' },
+    { at: 100, text: 'c1 sends SET L <random value> NX PX 500 to all five at once and starts its clock.' },
+    { at: 115, text: 'r1..r4 say yes. r5 never answers; c1 waits at most requestTimeoutMs (50 ms) for it.' },
+    { at: 150, text: '4 of 5 is a majority (N/2+1 = 3). Validity = TTL − elapsed − drift = 500 − 50 − 7 = 443 ms: c1 holds the lock for that long unless it renews.' },
+    { at: 470, text: 'c1 finishes its work and runs the compare-and-delete script on every server.' },
+  ],
+};
+
+const CLOCK_JUMP: Action[] = [...c1OnlyReachesThree, acquire(100, 'c1'), { at: 180, kind: 'skew', node: 'r3', ms: 1000 }, acquire(200, 'c2')];
+
+const clockJump: Scenario = {
+  id: 'clock-jump',
+  title: 'A clock jump on one Redis: two holders',
+  variant: 'hardened',
+  seed: 1,
+  params: { ...SCRIPTED, workMs: 900, writes: 6, fencing: false },
+  actions: CLOCK_JUMP,
+  untilMs: 1000,
+  narration: [
+    { at: 0, text: 'c1 cannot reach r4 and r5 (the links are cut).' },
+    { at: 150, text: 'c1 gets r1, r2 and r3: exactly a majority. It holds the lock for 443 ms and starts a long task.' },
+    { at: 180, text: 'r3’s clock jumps a second ahead (an operator, or NTP stepping it). By r3’s clock c1’s key expired long ago.' },
+    { at: 200, text: 'c2 asks everyone. r3 has no live key and says yes; r4 and r5 never saw c1. Three of five: c2 holds the lock too.' },
+    { at: 464, text: 'Both clients hold the lock, each by the rules. Both write to the storage, and their writes interleave.' },
+    { at: 543, text: 'c1’s renewal reached only r1 and r2; its validity runs out and it stops, too late.' },
+  ],
+};
+
+const clockJumpFencing: Scenario = {
+  id: 'clock-jump-fencing',
+  title: 'The same clock jump with fencing: c1 is turned away',
+  variant: 'hardened',
+  seed: 1,
+  params: { ...SCRIPTED, workMs: 900, writes: 6, fencing: true },
+  actions: CLOCK_JUMP,
+  untilMs: 1000,
+  narration: [
+    { at: 150, text: 'c1 holds r1..r3; every server counts its own fencing counter, and a client’s token is the highest its majority gave it.' },
+    { at: 200, text: 'The clock jump on r3 gives c2 a majority of its own (r3, r4, r5). r3’s counter is at 2, so c2’s token is 2.' },
+    { at: 464, text: 'c2 writes under token 2. When c1 writes again under token 1, the storage rejects it, and the rejection tells c1 it has lost the lock.' },
+    { at: 1000, text: 'Note that RedLock’s tokens come from separate counters: two acquisitions can get the same token, and then the later one is turned away too. Safe, but it shows RedLock has no single counter to hand out tokens.' },
+  ],
+};
+
+const emptyRestart: Scenario = {
+  id: 'restart-without-persistence',
+  title: 'A Redis restart without persistence: a second majority',
+  variant: 'hardened',
+  seed: 1,
+  params: { ...SCRIPTED, workMs: 900, writes: 6, fencing: false, persistence: false },
+  actions: [...c1OnlyReachesThree, acquire(100, 'c1'), { at: 180, kind: 'crash', node: 'r3' }, { at: 190, kind: 'restart', node: 'r3' }, acquire(200, 'c2')],
+  untilMs: 1000,
+  narration: [
+    { at: 150, text: 'c1 holds the lock on r1, r2 and r3, a bare majority.' },
+    { at: 180, text: 'r3 crashes. Persistence is off, so it restarts 10 ms later with an empty keyspace: c1’s key is gone.' },
+    { at: 200, text: 'c2 asks: r3, r4 and r5 say yes. Two clients hold a majority each.' },
+    { at: 464, text: 'Their writes interleave at the storage. The fixes: persistence with fsync, or keep a restarted server out for one TTL (delayed restart).' },
+  ],
+};
+
+const SLOW = { ...SCRIPTED, ttlMs: 1000, workMs: 600, fencing: false } as const;
+const SLOW_ACTIONS: Action[] = [acquire(100, 'c1'), pause(101, 'c1', 1000), acquire(1150, 'c2')];
+
+const slowArticle: Scenario = {
+  id: 'slow-acquisition-article',
+  title: 'Article: a slow acquisition is taken as a fresh lock',
+  variant: 'article',
+  seed: 1,
+  params: SLOW,
+  actions: SLOW_ACTIONS,
+  untilMs: 2000,
+  narration: [
+    { at: 100, text: 'c1 sends its five SETs (TTL 1 s)…' },
+    { at: 101, text: '…and its process stops for a second. The servers say yes at once, but c1 only reads the answers when it wakes.' },
+    { at: 1101, text: 'c1 counts 5 of 5 and believes it holds the lock. The article never subtracts the time the acquisition took: the keys it counts on expire in a few milliseconds.' },
+    { at: 1150, text: 'The keys have expired: c2 gets all five. Two holders, and their writes interleave.' },
+  ],
+};
+
+const slowHardened: Scenario = {
+  id: 'slow-acquisition-hardened',
+  title: 'Hardened: the validity check refuses a slow acquisition',
+  variant: 'hardened',
+  seed: 1,
+  params: SLOW,
+  actions: SLOW_ACTIONS,
+  untilMs: 2000,
+  narration: [
+    { at: 100, text: 'The same pause during the same acquisition, hardened.' },
+    { at: 1101, text: 'c1 counts 5 of 5, but 1001 ms went by since the SETs went out: validity = 1000 − 1001 − 12 is not positive. It takes nothing, runs the compare-and-delete everywhere, and retries after a random delay.' },
+    { at: 1150, text: 'c2 asks while c1 waits to retry; whoever gets a majority first holds the lock alone.' },
+  ],
+};
+
+export const REDLOCK_SCENARIOS: readonly Scenario[] = [oneDown, clockJump, clockJumpFencing, emptyRestart, slowArticle, slowHardened];
