@@ -1,0 +1,88 @@
+/**
+ * The breaker node: every request is a REQUEST event to its breaker machine; a call let through
+ * goes to the backend tagged with the breaker's generation, and its outcome (or timeout) comes
+ * back as SUCCESS or FAILURE with that generation. Facts: `breaker` on each change of state,
+ * `decision` per request, `call` per outcome.
+ */
+import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import { numberParam } from '../config';
+import { CODE, pushHistory, type HistoryPoint } from '../gate/history';
+import { forward, hasRoom, outcomeOfInput, respond, type CallOutcome, type RelayState } from '../gate/relay';
+import { fact, outFor, result, update, type Out } from '../out';
+import type { Request } from '../types';
+import { breakerMachine, sendBreaker, startBreaker, type StoredBreaker } from './breakerRun';
+import type { BreakerEvent, BreakerSettings, BreakerStateName } from './breakerTypes';
+
+export type BreakerNodeState = RelayState & {
+  readonly breaker: StoredBreaker;
+  /** When the breaker last changed state (local ms), for "time to half-open" in the views. */
+  readonly since: number;
+  readonly allowed: number;
+  readonly rejected: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  /** History level: 0 closed, 1 half-open, 2 open. */
+  readonly history: readonly HistoryPoint[];
+};
+
+export const STATE_LEVEL: Readonly<Record<BreakerStateName, number>> = { closed: 0, 'half-open': 1, open: 2 };
+
+export function breakerSettings(ctx: StepContext): BreakerSettings {
+  return {
+    maxFailures: numberParam(ctx, 'maxFailures', 5),
+    resetTimeoutMs: numberParam(ctx, 'resetTimeoutMs', 1000),
+    halfOpenMaxCalls: numberParam(ctx, 'halfOpenMaxCalls', 5),
+  };
+}
+
+function send(o: Out<BreakerNodeState>, event: BreakerEvent): void {
+  const before = o.s.breaker;
+  const after = sendBreaker(breakerMachine(o.ctx.variant), before, event);
+  update(o, { breaker: after });
+  if (after.state !== before.state) {
+    update(o, { since: o.ctx.now });
+    fact(o, { kind: 'breaker', state: after.state, generation: after.context.generation, from: before.state });
+  }
+}
+
+function onRequest(o: Out<BreakerNodeState>, from: NodeId, m: Request): void {
+  if (!hasRoom(o)) return respond(o, from, m.id, 'rejected', 'too many calls in flight');
+  send(o, { type: 'REQUEST', now: o.ctx.now });
+  const { state, context } = o.s.breaker;
+  const allowed = context.admitted;
+  fact(o, { kind: 'decision', allowed, state, generation: context.generation });
+  update(o, {
+    history: pushHistory(o.s.history, [o.ctx.now, STATE_LEVEL[state], allowed ? CODE.allowed : CODE.rejected]),
+    ...(allowed ? { allowed: o.s.allowed + 1 } : { rejected: o.s.rejected + 1 }),
+  });
+  if (allowed) forward(o, from, m.id, context.generation);
+  else respond(o, from, m.id, 'rejected', 'circuit breaker is open');
+}
+
+function onOutcome(o: Out<BreakerNodeState>, outcome: CallOutcome): void {
+  const generation = typeof outcome.tag === 'number' ? outcome.tag : 0;
+  fact(o, { kind: 'call', ok: outcome.ok, generation, ...(outcome.ok ? {} : { error: outcome.error }) });
+  update(o, outcome.ok ? { succeeded: o.s.succeeded + 1 } : { failed: o.s.failed + 1 });
+  send(o, { type: outcome.ok ? 'SUCCESS' : 'FAILURE', now: o.ctx.now, generation });
+  respond(o, outcome.client, outcome.id, outcome.ok ? 'allowed' : 'error', outcome.ok ? undefined : outcome.error);
+}
+
+function breakerStep(state: BreakerNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BreakerNodeState> {
+  if (input.kind === 'start') {
+    const breaker = startBreaker(breakerMachine(ctx.variant), breakerSettings(ctx));
+    const o = outFor<BreakerNodeState>({ calls: {}, breaker, since: ctx.now, allowed: 0, rejected: 0, succeeded: 0, failed: 0, history: [] }, ctx);
+    fact(o, { kind: 'breaker', state: breaker.state, generation: 0 });
+    return { state: o.s, effects: o.fx };
+  }
+  if (state === undefined) throw new Error('stepped before start');
+  const o = outFor(state, ctx);
+  if (input.kind === 'message' && input.msg['type'] === 'Request') onRequest(o, input.from, input.msg as unknown as Request);
+  else if (input.kind === 'command') result(o, input.opId, false, `${ctx.id} is the circuit breaker; it takes no commands`);
+  else {
+    const outcome = outcomeOfInput(o, input);
+    if (outcome !== null) onOutcome(o, outcome);
+  }
+  return { state: o.s, effects: o.fx };
+}
+
+export const breakerProtocol: Protocol<BreakerNodeState> = { kind: 'breaker', step: breakerStep };

@@ -1,0 +1,103 @@
+/**
+ * The degradation node (seed `DegradationStrategy.Execute`): each request either runs the primary
+ * (a backend call) or falls back, when the error rate is over 0.5 or the average latency over
+ * 2 s. A failed primary call falls back too. The fallback is the custom function's value, the
+ * static value, or, with fallback off, an error. Facts: `decision` per request, `call` per
+ * primary outcome, `degraded` when the strategy starts or stops degrading.
+ */
+import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import { isArticle, numberParam, stringParam } from '../config';
+import { CODE, pushHistory, round3, type HistoryPoint } from '../gate/history';
+import { forward, hasRoom, outcomeOfInput, respond, type CallOutcome, type RelayState } from '../gate/relay';
+import { fact, outFor, result, update, type Out } from '../out';
+import type { Request } from '../types';
+import { articleReading, articleRecord, degrades, rollingDegrades, rollingReading, rollingRecord, type ArticleMetrics, type Reading, type RollingMetrics, type Thresholds } from './metrics';
+
+export type DegradeNodeState = RelayState & {
+  readonly article: ArticleMetrics;
+  readonly rolling: RollingMetrics;
+  readonly degraded: boolean;
+  readonly primary: number;
+  readonly fallbacks: number;
+  readonly failed: number;
+  /** History level: the average latency the decision saw. */
+  readonly history: readonly HistoryPoint[];
+};
+
+export const FALLBACK_VALUES = { custom: 'custom fallback data', static: 'fallback data' } as const;
+
+export function thresholds(ctx: StepContext): Thresholds {
+  return {
+    errorRate: numberParam(ctx, 'errorRateThreshold', 0.5),
+    latencyMs: numberParam(ctx, 'latencyThresholdMs', 2000),
+    windowMs: numberParam(ctx, 'windowMs', 10_000),
+    minSamples: numberParam(ctx, 'minSamples', 5),
+  };
+}
+
+export function readingOf(s: DegradeNodeState, ctx: StepContext): Reading {
+  return isArticle(ctx) ? articleReading(s.article) : rollingReading(s.rolling, thresholds(ctx), ctx.now);
+}
+
+function shouldDegrade(o: Out<DegradeNodeState>): boolean {
+  const t = thresholds(o.ctx);
+  return isArticle(o.ctx) ? degrades(articleReading(o.s.article), t) : rollingDegrades(o.s.rolling, t, o.ctx.now);
+}
+
+function noteDegraded(o: Out<DegradeNodeState>, degraded: boolean): void {
+  if (degraded === o.s.degraded) return;
+  const r = readingOf(o.s, o.ctx);
+  update(o, { degraded });
+  fact(o, { kind: 'degraded', on: degraded, errorRate: round3(r.errorRate), avgLatencyMs: round3(r.avgLatencyMs) });
+}
+
+function fallBack(o: Out<DegradeNodeState>, client: NodeId, id: string): void {
+  update(o, { fallbacks: o.s.fallbacks + 1 });
+  const mode = stringParam(o.ctx, 'fallback', 'custom');
+  if (mode === 'none') return respond(o, client, id, 'error', 'degradation strategy enabled but fallback not available');
+  respond(o, client, id, 'fallback', mode === 'static' ? FALLBACK_VALUES.static : FALLBACK_VALUES.custom);
+}
+
+function record(o: Out<DegradeNodeState>, level: number, code: number): void {
+  update(o, { history: pushHistory(o.s.history, [o.ctx.now, round3(level), code]) });
+}
+
+function onRequest(o: Out<DegradeNodeState>, from: NodeId, m: Request): void {
+  // The seed counts every request, the ones that fall back included, in its error rate's denominator.
+  if (isArticle(o.ctx)) update(o, { article: { ...o.s.article, requests: o.s.article.requests + 1 } });
+  const degrade = shouldDegrade(o) || !hasRoom(o);
+  noteDegraded(o, degrade);
+  const r = readingOf(o.s, o.ctx);
+  fact(o, { kind: 'decision', path: degrade ? 'fallback' : 'primary', errorRate: round3(r.errorRate), avgLatencyMs: round3(r.avgLatencyMs) });
+  record(o, r.avgLatencyMs, degrade ? CODE.fallback : CODE.allowed);
+  if (degrade) return fallBack(o, from, m.id);
+  update(o, { primary: o.s.primary + 1 });
+  forward(o, from, m.id);
+}
+
+function onOutcome(o: Out<DegradeNodeState>, outcome: CallOutcome): void {
+  const t = thresholds(o.ctx);
+  fact(o, { kind: 'call', ok: outcome.ok, latencyMs: round3(outcome.latencyMs) });
+  update(o, isArticle(o.ctx) ? { article: articleRecord(o.s.article, outcome.ok, outcome.latencyMs) } : { rolling: rollingRecord(o.s.rolling, t, o.ctx.now, outcome.ok, outcome.latencyMs) });
+  if (outcome.ok) return respond(o, outcome.client, outcome.id, 'allowed');
+  update(o, { failed: o.s.failed + 1 });
+  record(o, readingOf(o.s, o.ctx).avgLatencyMs, CODE.failed);
+  fallBack(o, outcome.client, outcome.id);
+}
+
+function degradeStep(state: DegradeNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<DegradeNodeState> {
+  if (input.kind === 'start') {
+    return { state: { calls: {}, article: { requests: 0, errors: 0, avgMs: 0 }, rolling: { buckets: [] }, degraded: false, primary: 0, fallbacks: 0, failed: 0, history: [] }, effects: [] };
+  }
+  if (state === undefined) throw new Error('stepped before start');
+  const o = outFor(state, ctx);
+  if (input.kind === 'message' && input.msg['type'] === 'Request') onRequest(o, input.from, input.msg as unknown as Request);
+  else if (input.kind === 'command') result(o, input.opId, false, `${ctx.id} is the degradation strategy; it takes no commands`);
+  else {
+    const outcome = outcomeOfInput(o, input);
+    if (outcome !== null) onOutcome(o, outcome);
+  }
+  return { state: o.s, effects: o.fx };
+}
+
+export const degradeProtocol: Protocol<DegradeNodeState> = { kind: 'degrader', step: degradeStep };

@@ -1,0 +1,20 @@
+/**
+ * The traffic-control mechanisms of the seed's high-concurrency section as distlab protocols:
+ * clients with load shapes, a backend, and the gates between them (token bucket, window
+ * limiters, circuit breaker, degradation, worker pool), each with its article and hardened variant.
+ */
+export { backendProtocol, type BackendState } from './backend/backend';
+export { breakerProtocol, breakerSettings, STATE_LEVEL, type BreakerNodeState } from './breaker/breakerNode';
+export { breakerMachine, type StoredBreaker } from './breaker/breakerRun';
+export { BREAKER_STATES, type BreakerStateName } from './breaker/breakerTypes';
+export { clientProtocol, type ClientState } from './client/client';
+export { LOAD_SHAPES } from './client/loadShape';
+export { isArticle, VARIANTS } from './config';
+export { degradeProtocol, readingOf, thresholds, type DegradeNodeState } from './degradation/degradeNode';
+export { CODE, type HistoryPoint } from './gate/history';
+export { bucketConfig, tokenBucketProtocol, type BucketNodeState } from './limiter/bucketNode';
+export { windowConfig, windowProtocol, type WindowNodeState } from './limiter/windowNode';
+export type { WindowAlgorithm } from './limiter/windows';
+export { poolProtocol } from './pool/poolNode';
+export type { PoolState } from './pool/poolTypes';
+export { BACKEND_ID } from './types';

@@ -1,0 +1,134 @@
+/**
+ * The token bucket node: it answers each request with Allow, or with Wait when the request asks
+ * to wait (`waitMs`), and calls the backend for those it lets through. The article polls Allow
+ * every 10 ms while it waits (seed `Wait`); the hardened bucket reserves a token and sets one
+ * timer for exactly when it is there. With `bucketScope` "per-request" every request gets a new
+ * full bucket, as the seed's `rateLimitedHandler` example does, so nothing is ever limited.
+ */
+import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import { isArticle, numberParam, stringParam } from '../config';
+import { fact, outFor, result, setTimer, update, type Out } from '../out';
+import { CODE, pushHistory, round3, type HistoryPoint } from '../gate/history';
+import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } from '../gate/relay';
+import type { Request } from '../types';
+import { articleAllow, fullBucket, hardenedAllow, reserve, type Bucket, type BucketConfig } from './tokenBucket';
+
+export type Waiter = { readonly client: NodeId; readonly key: string; readonly since: number; readonly deadline: number; readonly polls: number };
+
+export type BucketNodeState = RelayState & {
+  /** The run's settings, kept for the views. */
+  readonly config: BucketConfig;
+  readonly bucket: Bucket;
+  readonly waiting: Readonly<Record<string, Waiter>>;
+  readonly allowed: number;
+  readonly rejected: number;
+  /** Allow calls made by the article's Wait loop, in all. */
+  readonly polls: number;
+  readonly history: readonly HistoryPoint[];
+};
+
+/** The seed's Wait loop sleeps this long between tries. */
+export const ARTICLE_POLL_MS = 10;
+const MAX_WAITING = 1000;
+
+export function bucketConfig(ctx: StepContext): BucketConfig {
+  return { capacity: numberParam(ctx, 'capacity', 100), ratePerSec: numberParam(ctx, 'refillPerSec', 10) };
+}
+
+function perRequest(ctx: StepContext): boolean {
+  return stringParam(ctx, 'bucketScope', 'shared') === 'per-request';
+}
+
+function tryAllow(o: Out<BucketNodeState>): boolean {
+  const config = bucketConfig(o.ctx);
+  if (perRequest(o.ctx)) return articleAllow(fullBucket(config, o.ctx.now), config, o.ctx.now).allowed;
+  const next = (isArticle(o.ctx) ? articleAllow : hardenedAllow)(o.s.bucket, config, o.ctx.now);
+  update(o, { bucket: next.bucket });
+  return next.allowed;
+}
+
+function decide(o: Out<BucketNodeState>, client: NodeId, id: string, key: string, allowed: boolean, extra: { waitedMs?: number; polls?: number; reason?: string } = {}): void {
+  const tokens = round3(perRequest(o.ctx) ? bucketConfig(o.ctx).capacity - 1 : o.s.bucket.tokens);
+  const { reason, ...rest } = extra;
+  fact(o, { kind: 'decision', key, allowed, tokens, ...rest, ...(allowed ? {} : { reason: reason ?? 'no token' }) });
+  update(o, {
+    history: pushHistory(o.s.history, [o.ctx.now, tokens, allowed ? CODE.allowed : CODE.rejected]),
+    ...(allowed ? { allowed: o.s.allowed + 1 } : { rejected: o.s.rejected + 1 }),
+  });
+  if (allowed) forward(o, client, id);
+  else respond(o, client, id, 'rejected', reason ?? 'rate limit exceeded');
+}
+
+function startWait(o: Out<BucketNodeState>, client: NodeId, m: Request & { waitMs: number }): void {
+  if (Object.keys(o.s.waiting).length >= MAX_WAITING) return decide(o, client, m.id, m.key, false, { reason: 'too many waiting' });
+  const waiter: Waiter = { client, key: m.key, since: o.ctx.now, deadline: o.ctx.now + m.waitMs, polls: 0 };
+  if (isArticle(o.ctx) || perRequest(o.ctx)) {
+    if (tryAllow(o)) return decide(o, client, m.id, m.key, true, { waitedMs: 0, polls: 0 });
+    update(o, { waiting: { ...o.s.waiting, [m.id]: waiter } });
+    return setTimer(o, `poll:${m.id}`, ARTICLE_POLL_MS);
+  }
+  const r = reserve(o.s.bucket, bucketConfig(o.ctx), o.ctx.now, m.waitMs);
+  update(o, { bucket: r.bucket });
+  if (r.waitMs === null) return decide(o, client, m.id, m.key, false, { reason: 'would wait past deadline' });
+  if (r.waitMs === 0) return decide(o, client, m.id, m.key, true, { waitedMs: 0 });
+  update(o, { waiting: { ...o.s.waiting, [m.id]: waiter } });
+  setTimer(o, `grant:${m.id}`, r.waitMs);
+}
+
+function takeWaiter(o: Out<BucketNodeState>, id: string): Waiter | null {
+  const w = o.s.waiting[id];
+  if (w === undefined) return null;
+  const { [id]: _gone, ...rest } = o.s.waiting;
+  update(o, { waiting: rest });
+  return w;
+}
+
+/** The seed's loop: Allow, else give up if the context is done, else sleep 10 ms and try again. */
+function onPoll(o: Out<BucketNodeState>, id: string): void {
+  const w = o.s.waiting[id];
+  if (w === undefined) return;
+  update(o, { polls: o.s.polls + 1 });
+  const polls = w.polls + 1;
+  if (tryAllow(o)) {
+    takeWaiter(o, id);
+    return decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since), polls });
+  }
+  if (o.ctx.now >= w.deadline) {
+    takeWaiter(o, id);
+    return decide(o, w.client, id, w.key, false, { waitedMs: round3(o.ctx.now - w.since), polls, reason: 'deadline' });
+  }
+  update(o, { waiting: { ...o.s.waiting, [id]: { ...w, polls } } });
+  setTimer(o, `poll:${id}`, ARTICLE_POLL_MS);
+}
+
+function onGrant(o: Out<BucketNodeState>, id: string): void {
+  const w = takeWaiter(o, id);
+  if (w !== null) decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since) });
+}
+
+function onRequest(o: Out<BucketNodeState>, from: NodeId, m: Request): void {
+  if (!hasRoom(o)) return decide(o, from, m.id, m.key, false, { reason: 'too many calls in flight' });
+  if (m.waitMs !== undefined && m.waitMs > 0) return startWait(o, from, { ...m, waitMs: m.waitMs });
+  decide(o, from, m.id, m.key, tryAllow(o));
+}
+
+function onInput(o: Out<BucketNodeState>, input: NodeInput): void {
+  if (input.kind === 'message' && input.msg['type'] === 'Request') return onRequest(o, input.from, input.msg as unknown as Request);
+  if (input.kind === 'timer' && input.name.startsWith('poll:')) return onPoll(o, input.name.slice(5));
+  if (input.kind === 'timer' && input.name.startsWith('grant:')) return onGrant(o, input.name.slice(6));
+  if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is the token bucket; it takes no commands`);
+  const outcome = outcomeOfInput(o, input);
+  if (outcome !== null) passOn(o, outcome);
+}
+
+function bucketStep(state: BucketNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BucketNodeState> {
+  if (input.kind === 'start') {
+    return { state: { calls: {}, config: bucketConfig(ctx), bucket: fullBucket(bucketConfig(ctx), ctx.now), waiting: {}, allowed: 0, rejected: 0, polls: 0, history: [] }, effects: [] };
+  }
+  if (state === undefined) throw new Error('stepped before start');
+  const o = outFor(state, ctx);
+  onInput(o, input);
+  return { state: o.s, effects: o.fx };
+}
+
+export const tokenBucketProtocol: Protocol<BucketNodeState> = { kind: 'token-bucket', step: bucketStep };
