@@ -1,0 +1,56 @@
+/**
+ * `bucket-bound`: a token bucket of capacity b and rate r lets at most b + r × W requests through
+ * in any window of W ms. Checked with a shadow bucket that keeps exact fractions and starts full:
+ * it runs dry (goes below zero) exactly when some window holds more than the bound. The article's
+ * lost fractions only ever let fewer through; a new bucket per request breaks it at once.
+ */
+import type { Checker } from '../../sim/checker';
+import type { Json } from '../../sim/json';
+import { admittedBy } from './decisions';
+
+export interface BucketBound {
+  readonly capacity: number;
+  readonly ratePerSec: number;
+}
+
+type Shadow = { tokens: number; last: number; times: number[] };
+export type BucketBoundState = { readonly shadows: Record<string, Shadow>; [key: string]: Json };
+
+/** Admissions kept for the violation's message; the shadow bucket alone decides. */
+const TIMES_KEPT = 1000;
+const EPSILON = 1e-9;
+
+/** The window ending at the last admission that holds the most over its bound. */
+function worstWindow(times: readonly number[], bound: BucketBound): { count: number; fromMs: number; allowedCount: number } {
+  const end = times[times.length - 1] as number;
+  let worst = { count: 0, fromMs: end, allowedCount: 0, excess: -Infinity };
+  for (let i = times.length - 1; i >= 0; i--) {
+    const from = times[i] as number;
+    const count = times.length - i;
+    const allowedCount = bound.capacity + (bound.ratePerSec * (end - from)) / 1000;
+    if (count - allowedCount > worst.excess) worst = { count, fromMs: from, allowedCount, excess: count - allowedCount };
+  }
+  return worst;
+}
+
+export function bucketBoundChecker(bound: BucketBound): Checker<BucketBoundState> {
+  return {
+    rule: 'bucket-bound',
+    description: `The token bucket lets at most ${bound.capacity} + ${bound.ratePerSec}/s × W requests through in any window of W.`,
+    init: () => ({ shadows: {} }),
+    observe(state, event, view) {
+      const admitted = admittedBy(event, view, 'token-bucket');
+      if (admitted === null) return { state };
+      const prev = state.shadows[admitted.node] ?? { tokens: bound.capacity, last: event.t, times: [] };
+      const refilled = Math.min(bound.capacity, prev.tokens + (bound.ratePerSec * (event.t - prev.last)) / 1000);
+      const times = prev.times.length >= TIMES_KEPT ? prev.times.slice(1) : prev.times;
+      // Replaced in place: the kernel clones checker state when it checkpoints.
+      const shadow = { tokens: refilled - 1, last: event.t, times: [...times, event.t] };
+      state.shadows[admitted.node] = shadow;
+      if (shadow.tokens >= -EPSILON) return { state };
+      const w = worstWindow(shadow.times, bound);
+      const ms = Math.round((event.t - w.fromMs) * 1000) / 1000;
+      return { state, violation: { nodes: [admitted.node], detail: `${admitted.node} let ${w.count} requests through in ${ms} ms; the bound is ${bound.capacity} + ${bound.ratePerSec}/s × ${ms} ms = ${Math.floor(w.allowedCount * 1000) / 1000}` } };
+    },
+  };
+}
