@@ -3,10 +3,15 @@
  * (Traffic control and locks land as their own changes.)
  */
 import type { LabDefinition } from '../sim/lab';
+import { circuitBreakerLab } from './circuit-breaker/lab';
+import { degradationLab } from './degradation/lab';
 import { multiPaxosLab } from './multi-paxos/lab';
 import { paxosLab } from './paxos/lab';
 import { raftLab } from './raft/raftLab';
 import { redisLockLab } from './redis-lock/lab';
 import { redlockLab } from './redlock/lab';
+import { slidingWindowLab } from './sliding-window/lab';
+import { tokenBucketLab } from './token-bucket/lab';
+import { workerPoolLab } from './worker-pool/lab';
 
-export const productLabs: readonly LabDefinition[] = [raftLab, paxosLab, multiPaxosLab, redisLockLab, redlockLab];
+export const productLabs: readonly LabDefinition[] = [raftLab, paxosLab, multiPaxosLab, redisLockLab, redlockLab, tokenBucketLab, slidingWindowLab, circuitBreakerLab, degradationLab, workerPoolLab];

@@ -1,0 +1,20 @@
+/** How the breaker looks: its state (closed, open, half-open) and its counters. */
+import type { BreakerNodeState } from '../../protocols/traffic';
+import type { NodeView } from '../../sim/checker';
+import type { NodeLook } from '../../sim/lab';
+import { BACKEND_ROLES, CLIENT_ROLES, lookWith } from '../traffic/look';
+
+export const CIRCUIT_BREAKER_ROLES = [...CLIENT_ROLES, 'closed', 'open', 'half-open', ...BACKEND_ROLES, 'paused', 'down'] as const;
+
+function breakerLook(node: NodeView): NodeLook {
+  const { state, context } = (node.state as unknown as BreakerNodeState).breaker;
+  const detail =
+    state === 'closed'
+      ? `${context.failures} failure${context.failures === 1 ? '' : 's'} in a row`
+      : state === 'half-open'
+        ? `${context.halfOpenCalls}/${context.halfOpenMaxCalls} probes · ${context.successes} ok`
+        : `generation ${context.generation}`;
+  return { role: state, detail };
+}
+
+export const circuitBreakerLook = lookWith(breakerLook, { role: 'closed', detail: '' });

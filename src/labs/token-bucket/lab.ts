@@ -1,0 +1,28 @@
+/**
+ * The token bucket lab: clients, one token bucket in front of a backend. The article's bucket
+ * (whole tokens, Wait by polling) beside a hardened one (fractions kept, Wait by reservation).
+ */
+import { bucketBoundChecker } from '../../check/traffic';
+import { backendProtocol, clientProtocol, tokenBucketProtocol, VARIANTS } from '../../protocols/traffic';
+import type { Checker } from '../../sim/checker';
+import type { LabDefinition } from '../../sim/lab';
+import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
+import { trafficTopology } from '../traffic/topology';
+import { tokenBucketLook, TOKEN_BUCKET_ROLES } from './look';
+import { TOKEN_BUCKET_PARAMS } from './params';
+import { TOKEN_BUCKET_SCENARIOS } from './scenarios';
+
+export const tokenBucketLab: LabDefinition = {
+  id: 'token-bucket',
+  title: 'Token bucket',
+  summary: 'A bucket of tokens absorbs bursts and limits the rate; the article loses fractional tokens and polls in Wait.',
+  variants: VARIANTS,
+  params: TOKEN_BUCKET_PARAMS,
+  roles: TOKEN_BUCKET_ROLES,
+  topology: trafficTopology([{ id: 'bucket', kind: 'token-bucket' }], true),
+  protocols: { client: clientProtocol(['bucket']), 'token-bucket': tokenBucketProtocol, backend: backendProtocol },
+  checkers: (_variant, params) => [bucketBoundChecker({ capacity: Number(params['capacity']), ratePerSec: Number(params['refillPerSec']) }) as unknown as Checker],
+  scenarios: TOKEN_BUCKET_SCENARIOS,
+  commands: [...CLIENT_COMMANDS, ...BACKEND_COMMANDS],
+  look: tokenBucketLook,
+};

@@ -1,0 +1,10 @@
+/** Traffic labs' topology: clients c1..cN, then the gate node(s), then the backend if there is one. */
+import type { NodeSpec } from '../../sim/node';
+import type { Params } from '../../sim/params';
+
+export function trafficTopology(gates: readonly NodeSpec[], withBackend: boolean) {
+  return (params: Params): NodeSpec[] => {
+    const clients = Array.from({ length: Number(params['clients']) }, (_, i) => ({ id: `c${i + 1}`, kind: 'client' }));
+    return [...clients, ...gates, ...(withBackend ? [{ id: 'backend', kind: 'backend' }] : [])];
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The worker pool lab: clients submit tasks to a pool of N workers with a bounded queue. The
+ * article's Stop drops queued tasks; the hardened pool drains them and reports every one.
+ */
+import { noLostTaskChecker } from '../../check/traffic';
+import { clientProtocol, poolProtocol, VARIANTS } from '../../protocols/traffic';
+import type { Checker } from '../../sim/checker';
+import type { LabDefinition } from '../../sim/lab';
+import { CLIENT_COMMANDS } from '../traffic/commands';
+import { trafficTopology } from '../traffic/topology';
+import { workerPoolLook, WORKER_POOL_ROLES } from './look';
+import { WORKER_POOL_PARAMS } from './params';
+import { WORKER_POOL_SCENARIOS } from './scenarios';
+
+export const workerPoolLab: LabDefinition = {
+  id: 'worker-pool',
+  title: 'Worker pool',
+  summary: 'N workers and a bounded queue; failures and panics recovered; the article\'s Stop drops the tasks still queued.',
+  variants: VARIANTS,
+  params: WORKER_POOL_PARAMS,
+  roles: WORKER_POOL_ROLES,
+  topology: trafficTopology([{ id: 'pool', kind: 'pool' }], false),
+  protocols: { client: clientProtocol(['pool']), pool: poolProtocol },
+  checkers: () => [noLostTaskChecker as unknown as Checker],
+  scenarios: WORKER_POOL_SCENARIOS,
+  commands: [{ id: 'stop', label: 'Pool: stop', cmd: { op: 'stop' } }, ...CLIENT_COMMANDS],
+  look: workerPoolLook,
+};

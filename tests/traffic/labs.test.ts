@@ -1,0 +1,57 @@
+/** The five traffic labs: registered, consistent, with the seed's defaults and valid scenarios. */
+import { describe, expect, it } from 'vitest';
+import { circuitBreakerLab } from '../../src/labs/circuit-breaker/lab';
+import { degradationLab } from '../../src/labs/degradation/lab';
+import { productLabs } from '../../src/labs/registry';
+import { slidingWindowLab } from '../../src/labs/sliding-window/lab';
+import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
+import { workerPoolLab } from '../../src/labs/worker-pool/lab';
+import { resolveLabParams } from '../../src/sim/lab';
+import { ParamError } from '../../src/sim/params';
+
+const TRAFFIC = [tokenBucketLab, slidingWindowLab, circuitBreakerLab, degradationLab, workerPoolLab];
+
+describe('the traffic labs', () => {
+  it('are registered, each with the article and hardened variants', () => {
+    for (const lab of TRAFFIC) {
+      expect(productLabs).toContain(lab);
+      expect(lab.variants).toEqual(['article', 'hardened']);
+    }
+  });
+
+  it('default to the seed article\'s numbers', () => {
+    expect(resolveLabParams(tokenBucketLab, {})).toMatchObject({ capacity: 100, refillPerSec: 10 });
+    expect(resolveLabParams(circuitBreakerLab, {})).toMatchObject({ halfOpenMaxCalls: 5 });
+    expect(resolveLabParams(degradationLab, {})).toMatchObject({ errorRateThreshold: 0.5, latencyThresholdMs: 2000 });
+    expect(resolveLabParams(workerPoolLab, {})).toMatchObject({ workers: 10, queueSize: 100, taskMsMax: 100 });
+  });
+
+  it('lay out clients, the gate and the backend, with a protocol for every node kind', () => {
+    expect(tokenBucketLab.topology(resolveLabParams(tokenBucketLab, { clients: 2 })).map((n) => n.id)).toEqual(['c1', 'c2', 'bucket', 'backend']);
+    expect(slidingWindowLab.topology(resolveLabParams(slidingWindowLab, { clients: 1 })).map((n) => n.id)).toEqual(['c1', 'log', 'fixed', 'counter', 'backend']);
+    expect(workerPoolLab.topology(resolveLabParams(workerPoolLab, {})).map((n) => n.id)).toEqual(['c1', 'pool']);
+    for (const lab of TRAFFIC) for (const node of lab.topology(resolveLabParams(lab, {}))) expect(lab.protocols[node.kind]).toBeDefined();
+  });
+
+  it('reject a value out of range and name what is valid', () => {
+    expect(() => resolveLabParams(tokenBucketLab, { bucketScope: 'global' })).toThrow(/shared\|per-request/);
+    expect(() => resolveLabParams(circuitBreakerLab, { halfOpenMaxCalls: 0 })).toThrow(ParamError);
+  });
+
+  it('have scenarios with known variants, valid parameters, only nodes the run has, and narration within the story', () => {
+    for (const lab of TRAFFIC) {
+      expect(lab.scenarios.length).toBeGreaterThanOrEqual(2);
+      for (const s of lab.scenarios) {
+        expect(lab.variants).toContain(s.variant);
+        const ids = new Set(lab.topology(resolveLabParams(lab, s.params)).map((n) => n.id));
+        for (const a of s.actions) if ('node' in a) expect(ids.has(a.node)).toBe(true);
+        expect(s.narration.every((n) => n.at <= s.untilMs)).toBe(true);
+      }
+    }
+  });
+
+  it('look up every role they can show in their legend', () => {
+    expect(circuitBreakerLab.roles).toEqual(expect.arrayContaining(['closed', 'open', 'half-open', 'outage', 'slow', 'client', 'down']));
+    expect(workerPoolLab.roles).toEqual(expect.arrayContaining(['running', 'stopping', 'stopped']));
+  });
+});
