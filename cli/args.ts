@@ -17,8 +17,6 @@ export interface IntRange {
   readonly max: number;
 }
 
-/** The largest seed: seeds are 32-bit, as the random streams use them. */
-export const MAX_SEED = 0xffff_ffff;
 
 export function parseIntFlag(flag: string, raw: string, range: IntRange): number {
   const value = /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headerOf } from '../src/runtime/exportTrace';
 import { formatTraceLine } from '../src/sim/trace';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './errors';
 import { cli, spawnCli, tempDir } from './testSupport';
-import { parseTraceHeader } from './traceFile';
+import { readRunSpec } from './traceFile';
 
 const dir = tempDir();
 
@@ -15,10 +16,10 @@ describe('sim run', () => {
     expect(r.code).toBe(EXIT_OK);
     expect(r.stdout).toMatch(/^beacon\/hardened seed 5: reached 3000 ms, \d+ events, \d+ messages sent, \d+ dropped, no violations; trace: /);
     const [first, ...events] = readFileSync(out, 'utf8').trimEnd().split('\n');
-    const header = parseTraceHeader(out, first);
-    expect(formatTraceLine(header)).toBe(first);
-    expect(header).toMatchObject({ lab: 'beacon', variant: 'hardened', seed: 5, params: { nodes: 3, tickMs: 100 } });
-    expect(header.actions.map((a) => a.kind)).toEqual(expect.arrayContaining(['crash', 'restart', 'pause', 'healAll', 'network']));
+    const spec = readRunSpec(out, first);
+    expect(formatTraceLine(headerOf(spec))).toBe(first);
+    expect(spec).toMatchObject({ lab: 'beacon', variant: 'hardened', seed: 5, params: { nodes: 3, tickMs: 100 } });
+    expect(spec.actions.map((a) => a.kind)).toEqual(expect.arrayContaining(['crash', 'restart', 'pause', 'healAll', 'network']));
     expect(events.length).toBeGreaterThan(100);
     events.forEach((line, i) => expect(JSON.parse(line)).toMatchObject({ seq: i + 1, t: expect.any(Number), type: expect.any(String) }));
     expect(r.stdout).toContain(`${events.length} events`);
@@ -37,8 +38,8 @@ describe('sim run', () => {
     const r = await cli('run', '--lab', 'beacon', '--scenario', 'restart-forgets', '--seed', '8', '--out', out);
     expect(r.code).toBe(EXIT_FAILED);
     expect(r.stdout).toMatch(/^beacon\/article seed 8: reached 1200 ms, .* 1 violation: count-monotonic at /);
-    const header = parseTraceHeader(out, readFileSync(out, 'utf8').split('\n')[0]);
-    expect(header.actions).toEqual([
+    const spec = readRunSpec(out, readFileSync(out, 'utf8').split('\n')[0]);
+    expect(spec.actions).toEqual([
       { at: 400, kind: 'crash', node: 'n1' },
       { at: 600, kind: 'restart', node: 'n1' },
     ]);

@@ -4,7 +4,8 @@
  * printed with the command that redoes them and their traces written.
  */
 import { availableParallelism } from 'node:os';
-import { MAX_SEED, parseCommandLine, parseIntFlag } from '../args';
+import { MAX_SEED } from '../../src/sim/random';
+import { parseCommandLine, parseIntFlag } from '../args';
 import type { Command, Io } from '../command';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../errors';
 import { runPool } from '../fuzz/pool';

@@ -5,13 +5,12 @@
  */
 import { headerOf } from '../../src/runtime/exportTrace';
 import { createInProcessRun, runThroughHalts, type InProcessRun } from '../../src/runtime/inProcess';
-import { resolveLabParams } from '../../src/sim/lab';
 import type { RunSpec } from '../../src/sim/simulation';
-import { formatTraceLine, type TraceHeader } from '../../src/sim/trace';
+import { formatTraceLine } from '../../src/sim/trace';
 import { parseCommandLine } from '../args';
 import type { Command } from '../command';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../errors';
-import { findLab, labs } from '../labs';
+import { findLab } from '../labs';
 import { readTraceFile } from '../traceFile';
 
 const help = `Usage: npm run sim -- replay FILE
@@ -27,17 +26,6 @@ Exit status: 0 identical, 1 differs, 2 FILE is not a distlab trace (or names an 
 /** Long lines are cut when printed; the comparison itself is always whole. */
 const SHOWN_CHARS = 800;
 const shown = (line: string | undefined): string => (line === undefined ? '(nothing: the run ended)' : line.length > SHOWN_CHARS ? `${line.slice(0, SHOWN_CHARS)}…` : line);
-
-function specOf(path: string, header: TraceHeader): RunSpec {
-  const lab = findLab(header.lab);
-  if (lab === undefined) throw new UsageError(`${path} is a trace of lab "${header.lab}", which this distlab does not have; labs: ${labs.map((l) => l.id).join(', ')}`);
-  if (!lab.variants.includes(header.variant)) throw new UsageError(`${path}: lab ${lab.id} has no variant "${header.variant}"; variants: ${lab.variants.join(', ')}`);
-  try {
-    return { lab: lab.id, variant: header.variant, seed: header.seed, params: resolveLabParams(lab, header.params), actions: header.actions };
-  } catch (error) {
-    throw new UsageError(`${path}: its header's parameters do not fit lab ${lab.id}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
 
 interface Difference {
   /** 1-based line number in the file. */
@@ -93,7 +81,7 @@ export const replayCommand: Command = {
     const [path, ...extra] = positionals;
     if (path === undefined || extra.length > 0) throw new UsageError('replay takes exactly one trace file\nSee: npm run sim -- replay --help');
     const file = readTraceFile(path);
-    const spec = specOf(path, file.header);
+    const spec = file.spec;
     const comparer = new LineComparer(file.lines);
     const header = formatTraceLine(headerOf(spec));
     if (header !== file.lines[0]) comparer.difference = { line: 1, expected: file.lines[0], actual: header };

@@ -1,5 +1,6 @@
 /** `run`: one run of a lab, its trace written as JSON Lines, a one-line summary printed. */
-import { MAX_SEED, parseChoice, parseCommandLine, parseIntFlag } from '../args';
+import { MAX_SEED } from '../../src/sim/random';
+import { parseChoice, parseCommandLine, parseIntFlag } from '../args';
 import type { Command } from '../command';
 import { EXIT_FAILED, EXIT_OK } from '../errors';
 import { HOST_KINDS, recordRun } from '../recordRun';

@@ -11,6 +11,13 @@
  */
 export type RandomState = [number, number, number, number];
 
+/** The largest seed: a run's seed is 32-bit, as the streams mix it. */
+export const MAX_SEED = 0xffff_ffff;
+
+export function isSeed(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= MAX_SEED;
+}
+
 /** FNV-1a over the UTF-16 code units of a string, 32-bit. */
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;

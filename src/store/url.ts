@@ -8,10 +8,10 @@ import { nodesNamedBy } from '../sim/faults';
 import { allParams, resolveLabParams, type LabDefinition, type Scenario } from '../sim/lab';
 import type { ParamValue } from '../sim/node';
 import { ParamError } from '../sim/params';
+import { isSeed, MAX_SEED } from '../sim/random';
 import type { RunSpec } from '../sim/simulation';
 
 export const DEFAULT_SEED = 1;
-export const MAX_SEED = 0xffff_ffff;
 
 export type Route =
   | { readonly kind: 'landing'; readonly problems: readonly string[] }
@@ -26,10 +26,6 @@ export type Route =
     };
 
 export type FindLab = (id: string) => LabDefinition | undefined;
-
-export function isSeed(value: number): boolean {
-  return Number.isInteger(value) && value >= 0 && value <= MAX_SEED;
-}
 
 function parseQuery(query: string): Map<string, string> {
   const out = new Map<string, string>();

@@ -1,6 +1,6 @@
 /** The seed of the run: typing a new one and pressing Enter (or leaving the field) reloads. */
 import { useState } from 'react';
-import { isSeed, MAX_SEED } from '../../store/url';
+import { isSeed, MAX_SEED } from '../../sim/random';
 
 interface Props {
   readonly seed: number;

@@ -7,7 +7,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { addError } from '../../store/runActions';
 import { parseTraceFile, traceFileName } from '../../store/traceFile';
 import { formatLabHash } from '../../store/url';
-import { findLab } from '../labCatalog';
+import { findLab, labs } from '../labCatalog';
 import { useRun } from './runContext';
 
 function download(text: string, name: string): void {
@@ -42,7 +42,7 @@ export function TraceButtons() {
   };
 
   const open = async (file: File) => {
-    const result = parseTraceFile(await file.text(), file.name, findLab);
+    const result = parseTraceFile(await file.text(), file.name, labs);
     if (!result.ok) return addError(result.error);
     const t = result.lastT > 0 ? result.lastT : null;
     const target = findLab(result.spec.lab);
