@@ -24,12 +24,21 @@ export interface LabPanel {
 const raftLog: LabPanel = { id: 'raft-log', title: 'Logs', Panel: lazy(() => import('./raft/RaftLogPanel')) };
 const paxosState: LabPanel = { id: 'paxos-state', title: 'Paxos state', Panel: lazy(() => import('./paxos/PaxosStatePanel')) };
 const slotLog: LabPanel = { id: 'slot-log', title: 'Slot log', Panel: lazy(() => import('./paxos/SlotLogPanel')) };
+const trafficDecisions: LabPanel = { id: 'traffic-decisions', title: 'Decisions over time', Panel: lazy(() => import('./traffic/DecisionsPanel')) };
+const breakerChart: LabPanel = { id: 'breaker-chart', title: 'Breaker statechart', Panel: lazy(() => import('./traffic/BreakerChartPanel')) };
+const degradationGauges: LabPanel = { id: 'degradation-gauges', title: 'Degradation', Panel: lazy(() => import('./traffic/DegradationPanel')) };
+const poolLanes: LabPanel = { id: 'pool-lanes', title: 'Queue and workers', Panel: lazy(() => import('./traffic/PoolPanel')) };
 
 /** Lab ids as in src/labs (raftLab.id, paxosLab.id, multiPaxosLab.id). */
 const LAB_VIEWS: Readonly<Record<string, readonly LabPanel[]>> = {
   raft: [raftLog],
   paxos: [paxosState],
   'multi-paxos': [slotLog, paxosState],
+  'token-bucket': [trafficDecisions],
+  'sliding-window': [trafficDecisions],
+  'circuit-breaker': [breakerChart, trafficDecisions],
+  degradation: [degradationGauges, trafficDecisions],
+  'worker-pool': [poolLanes],
 };
 
 export function labPanels(labId: string): readonly LabPanel[] {

@@ -14,6 +14,8 @@ import { breakerMachine, sendBreaker, startBreaker, type StoredBreaker } from '.
 import type { BreakerEvent, BreakerSettings, BreakerStateName } from './breakerTypes';
 
 export type BreakerNodeState = RelayState & {
+  /** Which machine runs (the run's variant), so a view can draw it from its definition. */
+  readonly machine: string;
   readonly breaker: StoredBreaker;
   /** When the breaker last changed state (local ms), for "time to half-open" in the views. */
   readonly since: number;
@@ -70,7 +72,7 @@ function onOutcome(o: Out<BreakerNodeState>, outcome: CallOutcome): void {
 function breakerStep(state: BreakerNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BreakerNodeState> {
   if (input.kind === 'start') {
     const breaker = startBreaker(breakerMachine(ctx.variant), breakerSettings(ctx));
-    const o = outFor<BreakerNodeState>({ calls: {}, breaker, since: ctx.now, allowed: 0, rejected: 0, succeeded: 0, failed: 0, history: [] }, ctx);
+    const o = outFor<BreakerNodeState>({ calls: {}, machine: ctx.variant, breaker, since: ctx.now, allowed: 0, rejected: 0, succeeded: 0, failed: 0, history: [] }, ctx);
     fact(o, { kind: 'breaker', state: breaker.state, generation: 0 });
     return { state: o.s, effects: o.fx };
   }

@@ -14,6 +14,9 @@ import type { Request } from '../types';
 import { articleReading, articleRecord, degrades, rollingDegrades, rollingReading, rollingRecord, type ArticleMetrics, type Reading, type RollingMetrics, type Thresholds } from './metrics';
 
 export type DegradeNodeState = RelayState & {
+  /** The run's thresholds, and what the strategy last read, kept for the views. */
+  readonly thresholds: Thresholds;
+  readonly reading: Reading;
   readonly article: ArticleMetrics;
   readonly rolling: RollingMetrics;
   readonly degraded: boolean;
@@ -68,6 +71,7 @@ function onRequest(o: Out<DegradeNodeState>, from: NodeId, m: Request): void {
   const degrade = shouldDegrade(o) || !hasRoom(o);
   noteDegraded(o, degrade);
   const r = readingOf(o.s, o.ctx);
+  update(o, { reading: r });
   fact(o, { kind: 'decision', path: degrade ? 'fallback' : 'primary', errorRate: round3(r.errorRate), avgLatencyMs: round3(r.avgLatencyMs) });
   record(o, r.avgLatencyMs, degrade ? CODE.fallback : CODE.allowed);
   if (degrade) return fallBack(o, from, m.id);
@@ -79,6 +83,7 @@ function onOutcome(o: Out<DegradeNodeState>, outcome: CallOutcome): void {
   const t = thresholds(o.ctx);
   fact(o, { kind: 'call', ok: outcome.ok, latencyMs: round3(outcome.latencyMs) });
   update(o, isArticle(o.ctx) ? { article: articleRecord(o.s.article, outcome.ok, outcome.latencyMs) } : { rolling: rollingRecord(o.s.rolling, t, o.ctx.now, outcome.ok, outcome.latencyMs) });
+  update(o, { reading: readingOf(o.s, o.ctx) });
   if (outcome.ok) return respond(o, outcome.client, outcome.id, 'allowed');
   update(o, { failed: o.s.failed + 1 });
   record(o, readingOf(o.s, o.ctx).avgLatencyMs, CODE.failed);
@@ -87,7 +92,8 @@ function onOutcome(o: Out<DegradeNodeState>, outcome: CallOutcome): void {
 
 function degradeStep(state: DegradeNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<DegradeNodeState> {
   if (input.kind === 'start') {
-    return { state: { calls: {}, article: { requests: 0, errors: 0, avgMs: 0 }, rolling: { buckets: [] }, degraded: false, primary: 0, fallbacks: 0, failed: 0, history: [] }, effects: [] };
+    const reading = { errorRate: 0, avgLatencyMs: 0, samples: 0 };
+    return { state: { calls: {}, thresholds: thresholds(ctx), reading, article: { requests: 0, errors: 0, avgMs: 0 }, rolling: { buckets: [] }, degraded: false, primary: 0, fallbacks: 0, failed: 0, history: [] }, effects: [] };
   }
   if (state === undefined) throw new Error('stepped before start');
   const o = outFor(state, ctx);

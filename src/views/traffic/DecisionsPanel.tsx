@@ -1,0 +1,78 @@
+/**
+ * Each gate's decisions on a time axis that ends at the run's virtual time: its level as a line
+ * (tokens, window count, breaker state, average latency) and every decision as a tick below it,
+ * coloured by outcome; above, the rate let through against the configured rate.
+ */
+import { line, scaleLinear } from 'd3';
+import { useMemo, useRef } from 'react';
+import { formatTick } from '../format';
+import type { LabPanelProps } from '../labViews';
+import { useElementWidth } from '../useElementWidth';
+import { CODE_NAMES, gateSeries, SPAN_MS, type GateSeries } from './decisionsModel';
+import './traffic.css';
+
+const HEIGHT = 120;
+const STRIP_H = 16;
+const PAD = { left: 44, right: 10, top: 8, bottom: 20 };
+
+function rateText(g: GateSeries): string {
+  const measured = `${g.measuredRps.toFixed(1)}/s let through`;
+  return g.configuredRps === null ? measured : `${measured} · configured ${g.configuredRps}/s`;
+}
+
+function GateChart({ g, now, width }: { readonly g: GateSeries; readonly now: number; readonly width: number }) {
+  const x = scaleLinear().domain([Math.max(0, now - SPAN_MS), Math.max(now, 1)]).range([PAD.left, width - PAD.right]);
+  const y = scaleLinear().domain([0, g.levelMax]).range([HEIGHT - PAD.bottom - STRIP_H - 4, PAD.top]);
+  const path = line<(typeof g.points)[number]>()
+    .x((p) => x(p[0]))
+    .y((p) => y(Math.max(0, p[1])))(g.points as (typeof g.points)[number][]);
+  const stripY = HEIGHT - PAD.bottom - STRIP_H;
+  return (
+    <figure className="traffic-gate" aria-label={`${g.id}: ${rateText(g)}; ${g.allowed} allowed, ${g.refused} not, in the last ${SPAN_MS / 1000} s`}>
+      <figcaption>
+        <strong>{g.id}</strong> <span className="muted">{g.kind}</span> · <span data-testid={`rate-${g.id}`}>{rateText(g)}</span>
+      </figcaption>
+      <svg width={width} height={HEIGHT} role="img" aria-hidden="true">
+        {y.ticks(3).map((t) => (
+          <g key={t} className="traffic-grid">
+            <line x1={PAD.left} x2={width - PAD.right} y1={y(t)} y2={y(t)} />
+            <text x={PAD.left - 6} y={y(t)} dy="0.35em" textAnchor="end">
+              {g.kind === 'breaker' ? (['closed', 'half', 'open'][t] ?? '') : formatTick(t)}
+            </text>
+          </g>
+        ))}
+        {path !== null && <path className="traffic-level" d={path} />}
+        {g.points.map((p, i) => (
+          <line key={i} className={`traffic-tick code-${CODE_NAMES[p[2]] ?? 'other'}`} x1={x(p[0])} x2={x(p[0])} y1={stripY} y2={stripY + STRIP_H} />
+        ))}
+        <g className="traffic-axis">
+          {x.ticks(Math.max(2, Math.floor(width / 110))).map((t) => (
+            <text key={t} x={x(t)} y={HEIGHT - 4} textAnchor="middle">
+              {formatTick(t)}
+            </text>
+          ))}
+        </g>
+        <text className="traffic-level-name" x={PAD.left + 4} y={PAD.top + 8}>
+          {g.levelName}
+        </text>
+      </svg>
+    </figure>
+  );
+}
+
+export default function DecisionsPanel({ frame }: LabPanelProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(box, 560);
+  const gates = useMemo(() => gateSeries(frame.nodes, frame.now), [frame.nodes, frame.now]);
+  return (
+    <div ref={box} className="traffic-decisions">
+      {gates.map((g) => (
+        <GateChart key={g.id} g={g} now={frame.now} width={width} />
+      ))}
+      <p className="traffic-key muted">
+        <span className="key-swatch code-allowed" /> allowed <span className="key-swatch code-rejected" /> rejected <span className="key-swatch code-fallback" /> fallback{' '}
+        <span className="key-swatch code-failed" /> failed
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/** The traffic views' models, fed frames of real scenario runs at fixed times. */
+import { describe, expect, it } from 'vitest';
+import { circuitBreakerLab } from '../../src/labs/circuit-breaker/lab';
+import { degradationLab } from '../../src/labs/degradation/lab';
+import { slidingWindowLab } from '../../src/labs/sliding-window/lab';
+import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
+import { workerPoolLab } from '../../src/labs/worker-pool/lab';
+import { buildFrame, type Frame } from '../../src/runtime/frame';
+import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
+import { resolveLabParams, type LabDefinition } from '../../src/sim/lab';
+import { labPanels } from '../../src/views/labViews';
+import { breakerChart, breakerReading } from '../../src/views/traffic/breakerChartModel';
+import { gateSeries } from '../../src/views/traffic/decisionsModel';
+import { degradationGauges } from '../../src/views/traffic/gaugesModel';
+import { poolModel } from '../../src/views/traffic/poolModel';
+import { scenarioOf } from '../paxos/scenarioRun';
+
+function frameAt(lab: LabDefinition, scenarioId: string, t: number): Frame {
+  const s = scenarioOf(lab, scenarioId);
+  const run = createInProcessRun(lab, { lab: lab.id, variant: s.variant, seed: s.seed, params: resolveLabParams(lab, s.params), actions: s.actions });
+  while (runUntil(run.sim, run.stepper, t) === 'halted') run.sim.clearHalt();
+  return buildFrame(run.sim);
+}
+
+const node = (frame: Frame, id: string) => frame.nodes.find((n) => n.id === id)!;
+
+describe('traffic views', () => {
+  it('are listed for each traffic lab', () => {
+    expect(labPanels(tokenBucketLab.id).map((p) => p.id)).toEqual(['traffic-decisions']);
+    expect(labPanels(slidingWindowLab.id).map((p) => p.id)).toEqual(['traffic-decisions']);
+    expect(labPanels(circuitBreakerLab.id).map((p) => p.id)).toEqual(['breaker-chart', 'traffic-decisions']);
+    expect(labPanels(degradationLab.id).map((p) => p.id)).toEqual(['degradation-gauges', 'traffic-decisions']);
+    expect(labPanels(workerPoolLab.id).map((p) => p.id)).toEqual(['pool-lanes']);
+  });
+
+  it('decisions: the measured rate next to the configured one, in the fractional-token scenarios', () => {
+    const article = gateSeries(frameAt(tokenBucketLab, 'fractional-loss', 10_000).nodes, 10_000);
+    const hardened = gateSeries(frameAt(tokenBucketLab, 'fractional-kept', 10_000).nodes, 10_000);
+    expect(article.map((g) => g.id)).toEqual(['bucket']);
+    expect(article[0]).toMatchObject({ levelName: 'tokens', levelMax: 100, configuredRps: 10 });
+    expect(article[0]?.measuredRps).toBeCloseTo(7.1, 0);
+    expect(hardened[0]?.measuredRps).toBeCloseTo(10, 0);
+    // Only the last 10 s are drawn.
+    expect(article[0]?.points.every((p) => p[0] >= 0 && p[0] <= 10_000)).toBe(true);
+  });
+
+  it('decisions: one chart per window limiter, the fixed window letting more through at the boundary', () => {
+    const series = gateSeries(frameAt(slidingWindowLab, 'boundary-burst', 1500).nodes, 1500);
+    expect(series.map((g) => `${g.id}:${g.allowed}/${g.allowed + g.refused}`)).toEqual(['log:10/20', 'fixed:20/20', 'counter:11/20']);
+  });
+
+  it('breaker chart: states and transitions read from the machine definition', () => {
+    const hardened = breakerChart('hardened');
+    expect(hardened.states).toEqual(['closed', 'open', 'half-open']);
+    expect(hardened.edges.map((e) => `${e.from}>${e.to} ${e.label}`)).toEqual([
+      'closed>open FAILURE [tripsNow]',
+      'open>half-open REQUEST [resetTimeoutPassed]',
+      'half-open>closed SUCCESS [closesNow]',
+      'half-open>open FAILURE',
+    ]);
+    expect(hardened.inPlace['open']).toEqual(['REQUEST']);
+    expect(breakerChart('article').inPlace['open']).toEqual(['REQUEST', 'FAILURE']);
+  });
+
+  it('breaker reading: open with the time left before it may probe', () => {
+    const frame = frameAt(circuitBreakerLab, 'trips-and-recovers', 1500);
+    const r = breakerReading(node(frame, 'breaker'));
+    expect(r).toMatchObject({ variant: 'hardened', state: 'open', generation: 1, halfOpenMaxCalls: 5 });
+    expect(r?.halfOpenInMs).toBeGreaterThan(500);
+    expect(r?.halfOpenInMs).toBeLessThan(700);
+  });
+
+  it('degradation gauges: the average latency over its threshold once degraded', () => {
+    const g = degradationGauges(node(frameAt(degradationLab, 'slow-backend', 5000), 'degrader'));
+    expect(g?.degraded).toBe(true);
+    expect(g?.gauges[1].value).toBeGreaterThan(2000);
+    expect(g?.gauges[1].threshold).toBe(2000);
+  });
+
+  it('pool: ten busy lanes and a queue of 40 right after Stop; the article stopped with tasks left', () => {
+    const busy = poolModel(node(frameAt(workerPoolLab, 'stop-drains-queue', 125), 'pool'), 125);
+    expect(busy).toMatchObject({ state: 'stopping', queued: 40 });
+    expect(busy?.lanes.filter((l) => l.some((t) => t.outcome === 'running'))).toHaveLength(10);
+    const stopped = poolModel(node(frameAt(workerPoolLab, 'stop-drops-queue', 1000), 'pool'), 1000);
+    expect(stopped?.state).toBe('stopped');
+    expect(stopped?.queued).toBeGreaterThan(10);
+    expect(stopped?.exited).toBe(10);
+  });
+});
