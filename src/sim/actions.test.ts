@@ -11,6 +11,7 @@ describe('compact actions in URLs', () => {
     { at: 300, kind: 'cut', from: 'n1', to: 'n2', oneWay: false },
     { at: 310, kind: 'cut', from: 'n2', to: 'n3', oneWay: true },
     { at: 320, kind: 'heal', from: 'n1', to: 'n2' },
+    { at: 325, kind: 'delay', from: 'c1', to: 'storage', ms: 250 },
     { at: 330, kind: 'isolate', node: 'n3' },
     { at: 340, kind: 'split', groups: [['n1', 'n2'], ['n3', 'n4', 'n5']] },
     { at: 350, kind: 'healAll' },
@@ -37,6 +38,7 @@ describe('compact actions in URLs', () => {
     ['100:net:speed=3', /unknown network setting "speed"/],
     ['100:cmd:n1,%7Bnope', /not valid JSON/],
     ['-5:crash:n1', /must not be negative/],
+    ['100:delay:n1,n2,-5', /delay must not be negative/],
   ])('rejects %s with a clear error', (text, message) => {
     expect(() => decodeActions(text)).toThrow(ActionParseError);
     expect(() => decodeActions(text)).toThrow(message);

@@ -24,6 +24,8 @@ export type ActionBody =
   | { readonly kind: 'drift'; readonly node: NodeId; readonly rate: number }
   | { readonly kind: 'cut'; readonly from: NodeId; readonly to: NodeId; readonly oneWay: boolean }
   | { readonly kind: 'heal'; readonly from: NodeId; readonly to: NodeId }
+  /** Adds `ms` to the latency of the link between two nodes, both ways (0: back to the network's own). */
+  | { readonly kind: 'delay'; readonly from: NodeId; readonly to: NodeId; readonly ms: number }
   | { readonly kind: 'isolate'; readonly node: NodeId }
   | { readonly kind: 'split'; readonly groups: readonly (readonly NodeId[])[] }
   | { readonly kind: 'healAll' }
@@ -55,6 +57,8 @@ function encodeBody(a: ActionBody): string {
       return `${a.oneWay ? 'cut1' : 'cut'}:${a.from},${a.to}`;
     case 'heal':
       return `heal:${a.from},${a.to}`;
+    case 'delay':
+      return `delay:${a.from},${a.to},${a.ms}`;
     case 'split':
       return `split:${a.groups.map((g) => g.join('.')).join('|')}`;
     case 'healAll':
@@ -127,6 +131,11 @@ function decodeBody(kind: string, args: string, where: string): ActionBody {
       return { kind: 'cut', from: node(parts[0], where), to: node(parts[1], where), oneWay: kind === 'cut1' };
     case 'heal':
       return { kind, from: node(parts[0], where), to: node(parts[1], where) };
+    case 'delay': {
+      const ms = num(parts[2], where);
+      if (ms < 0) throw new ActionParseError(`${where}: a link delay must not be negative`);
+      return { kind, from: node(parts[0], where), to: node(parts[1], where), ms };
+    }
     case 'split':
       return { kind, groups: args.split('|').map((g) => g.split('.').map((n) => node(n, where))) };
     case 'healall':

@@ -4,7 +4,7 @@
  */
 import type { Action } from './actions';
 import type { Kernel } from './kernel';
-import { cutLinks, healLinks, linksBetweenGroups, mergeNetworkSettings } from './network';
+import { cutLinks, healLinks, linksBetweenGroups, mergeNetworkSettings, setLinkDelay } from './network';
 import type { NodeId } from './node';
 import { localTime, type NodeRuntime } from './world';
 
@@ -81,6 +81,10 @@ export function applyAction(k: Kernel, a: Action): void {
       healLinks(w.network, links);
       return k.emit({ type: 'heal', links });
     }
+    case 'delay': {
+      setLinkDelay(w.network, a.from, a.to, a.ms);
+      return k.emit({ type: 'network', settings: { link: [a.from, a.to], delayMs: a.ms } });
+    }
     case 'isolate': {
       const links = linksBetweenGroups(w.order, [[a.node], w.order.filter((id) => id !== a.node)]);
       cutLinks(w.network, links);
@@ -111,6 +115,7 @@ export function nodesNamedBy(a: Action): NodeId[] {
   switch (a.kind) {
     case 'cut':
     case 'heal':
+    case 'delay':
       return [a.from, a.to];
     case 'split':
       return a.groups.flat();

@@ -30,7 +30,10 @@ function linkRandom(k: Kernel, key: string): RandomState {
 function deliverAfter(k: Kernel, from: NodeId, to: NodeId, msg: JsonObject, rng: RandomState, dup: boolean): void {
   const { latencyMsMin, latencyMsMax } = k.world.network.settings;
   const msgId = ++k.world.msgCounter;
-  const arrive = quantize(k.world.now + nextBetween(rng, latencyMsMin, latencyMsMax));
+  // A link's extra delay only adds to the latency, so no message comes sooner than latencyMsMin
+  // and the lookahead windows stay sound.
+  const extraMs = k.world.network.delayMs[linkKey(from, to)] ?? 0;
+  const arrive = quantize(k.world.now + nextBetween(rng, latencyMsMin, latencyMsMax) + extraMs);
   k.emit(dup ? { type: 'send', from, to, msgId, arrive, dup: true, msg } : { type: 'send', from, to, msgId, arrive, msg });
   k.schedule({ t: arrive, kind: 'deliver', node: to, from, msgId, sent: k.world.now, msg });
 }
@@ -69,6 +72,14 @@ export function linksBetweenGroups(order: readonly NodeId[], groups: readonly (r
 
 export function cutLinks(network: NetworkState, links: readonly (readonly [NodeId, NodeId])[]): void {
   for (const [a, b] of links) network.cut[linkKey(a, b)] = true;
+}
+
+/** Sets the extra latency of the link between `a` and `b`, both ways; 0 removes it. */
+export function setLinkDelay(network: NetworkState, a: NodeId, b: NodeId, ms: number): void {
+  for (const key of [linkKey(a, b), linkKey(b, a)]) {
+    if (ms > 0) network.delayMs[key] = ms;
+    else delete network.delayMs[key];
+  }
 }
 
 export function healLinks(network: NetworkState, links: readonly (readonly [NodeId, NodeId])[]): void {

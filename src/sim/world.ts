@@ -45,6 +45,8 @@ export interface NetworkState {
   settings: Required<NetworkSettings>;
   /** Directed links that are cut, as "from>to". */
   cut: Record<string, true>;
+  /** Extra latency in ms on some directed links, as "from>to" (a `delay` action). */
+  delayMs: Record<string, number>;
 }
 
 export interface World {
@@ -86,7 +88,7 @@ export function createWorld(seed: number, nodes: readonly NodeSpec[], network: R
     queue: [],
     order: nodes.map((n) => n.id),
     nodes: {},
-    network: { settings: { ...network }, cut: {} },
+    network: { settings: { ...network }, cut: {}, delayMs: {} },
     linkRng: {},
     actionIndex: 0,
     checkerStates,
