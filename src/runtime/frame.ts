@@ -5,6 +5,7 @@
 import type { Action, NetworkSettings } from '../sim/actions';
 import type { NodeStatus } from '../sim/checker';
 import type { Json } from '../sim/json';
+import type { LabDefinition } from '../sim/lab';
 import type { Simulation } from '../sim/simulation';
 import type { Item } from '../sim/world';
 
@@ -31,6 +32,8 @@ export interface MessageInFlight {
   readonly sentAt: number;
   readonly arrive: number;
   readonly type: string;
+  /** A message that carries no news (a heartbeat), drawn lighter; see LabDefinition.isLightMessage. */
+  readonly light: boolean;
 }
 
 export interface CheckerFrame {
@@ -56,19 +59,22 @@ export interface Frame {
 /** At most this many in-flight messages are drawn; the rest are counted in the status line. */
 export const MAX_DRAWN_MESSAGES = 300;
 
-function messageOf(item: Extract<Item, { kind: 'deliver' }>): MessageInFlight {
+type LightTest = LabDefinition['isLightMessage'];
+
+function messageOf(item: Extract<Item, { kind: 'deliver' }>, isLight: LightTest): MessageInFlight {
   const type = item.msg['type'];
-  return { msgId: item.msgId, from: item.from, to: item.node, sentAt: item.sent, arrive: item.t, type: typeof type === 'string' ? type : 'message' };
+  return { msgId: item.msgId, from: item.from, to: item.node, sentAt: item.sent, arrive: item.t, type: typeof type === 'string' ? type : 'message', light: isLight?.(item.msg) ?? false };
 }
 
-export function buildFrame(sim: Simulation): Frame {
+/** `isLight` is the lab's test for messages drawn lighter (heartbeats). */
+export function buildFrame(sim: Simulation, isLight?: LightTest): Frame {
   const w = sim.world;
   const timers = new Map<string, { name: string; at: number }[]>();
   const inFlight: MessageInFlight[] = [];
   let inFlightCount = 0;
   for (const item of w.queue) {
     if (item.kind === 'deliver') inFlightCount++;
-    if (item.kind === 'deliver' && inFlight.length < MAX_DRAWN_MESSAGES) inFlight.push(messageOf(item));
+    if (item.kind === 'deliver' && inFlight.length < MAX_DRAWN_MESSAGES) inFlight.push(messageOf(item, isLight));
     if (item.kind === 'timer' && w.nodes[item.node]?.timers[item.name] === item.generation) {
       const list = timers.get(item.node) ?? [];
       list.push({ name: item.name, at: item.t });

@@ -56,6 +56,11 @@ export interface LabDefinition {
   readonly scenarios: readonly Scenario[];
   readonly commands: readonly NodeCommand[];
   look(node: NodeView): NodeLook;
+  /**
+   * Messages that carry no news, such as Raft's heartbeats (AppendEntries with no entries): the
+   * views draw them smaller and paler than the messages that change something. Absent: none.
+   */
+  readonly isLightMessage?: (msg: JsonObject) => boolean;
 }
 
 export function allParams(lab: LabDefinition): ParamSpec[] {

@@ -4,6 +4,8 @@ import type { NodeView } from '../../sim/checker';
 import type { Json } from '../../sim/json';
 import { modelOf, resolveLabParams } from '../../sim/lab';
 import { displayNode } from '../../views/cluster/nodeLook';
+import { buildFrame } from '../../runtime/frame';
+import { createInProcessRun, runUntil } from '../../runtime/inProcess';
 import { raftLab } from './raftLab';
 
 const node = (status: NodeView['status'], state: object | undefined): NodeView => ({ id: 'n1', kind: 'raft', status, state: state as Json | undefined, persisted: {} });
@@ -44,5 +46,26 @@ describe('raft lab', () => {
     expect(raftLab.look(node('down', undefined))).toEqual({ role: 'down', detail: '' });
     expect(raftLab.look(node('up', { ...initialState(null), term: 2, preVote: { term: 3, votes: {} } }))).toEqual({ role: 'follower', detail: 'term 2, pre-vote' });
     for (const role of ['leader', 'candidate', 'follower', 'down', 'paused']) expect(raftLab.roles).toContain(role);
+  });
+
+  it('marks heartbeats, and only them, as light messages for the views', () => {
+    /** AppendEntries in flight, sampled every 7 ms from 1 s to 4 s: how many light, how many not. */
+    const sample = (clientIntervalMs: number) => {
+      const run = createInProcessRun(raftLab, { lab: 'raft', variant: 'hardened', seed: 7, params: resolveLabParams(raftLab, { clientIntervalMs }), actions: [] });
+      const seen = { light: 0, entries: 0 };
+      for (let t = 1000; t < 4000; t += 7) {
+        runUntil(run.sim, run.stepper, t);
+        for (const m of buildFrame(run.sim, raftLab.isLightMessage).inFlight.filter((x) => x.type === 'AppendEntries')) seen[m.light ? 'light' : 'entries']++;
+      }
+      expect(buildFrame(run.sim).inFlight.every((m) => !m.light)).toBe(true);
+      return seen;
+    };
+    const idle = sample(0);
+    expect(idle.light).toBeGreaterThan(0);
+    expect(idle.entries).toBe(0);
+    const busy = sample(100);
+    expect(busy.entries).toBeGreaterThan(0);
+    expect(busy.light).toBeGreaterThan(0);
+    expect(raftLab.isLightMessage?.({ type: 'AppendEntriesReply', entries: [] })).toBe(false);
   });
 });

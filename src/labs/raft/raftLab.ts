@@ -26,4 +26,6 @@ export const raftLab: LabDefinition = {
     { id: 'timeout', label: 'Time out', cmd: { op: 'timeout' } },
   ],
   look: raftLook,
+  // A heartbeat is an AppendEntries with nothing to append.
+  isLightMessage: (msg) => msg['type'] === 'AppendEntries' && Array.isArray(msg['entries']) && msg['entries'].length === 0,
 };

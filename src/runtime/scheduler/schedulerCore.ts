@@ -230,6 +230,6 @@ export class SchedulerCore {
     this.resetNext = false;
     const events = reset ? this.recent.all() : this.recent.takeNew();
     if (reset) this.recent.takeNew();
-    this.env.post({ type: 'UPDATE', update: { frame: buildFrame(run.sim), events, reset, playing: this.playing, halted: [...run.sim.haltedBy] } });
+    this.env.post({ type: 'UPDATE', update: { frame: buildFrame(run.sim, run.lab.isLightMessage), events, reset, playing: this.playing, halted: [...run.sim.haltedBy] } });
   }
 }

@@ -18,6 +18,7 @@ export function ClusterLegend({ lab }: { readonly lab: LabDefinition }) {
     <div className="cluster-legend">
       <Legend title="Roles" shape="square" items={roles} />
       <Legend title="Messages" shape="dot" items={types.map((name) => ({ name, color: messageColor(name) }))} />
+      {lab.isLightMessage !== undefined && types.length > 0 && <p className="legend-note muted small">Small, pale dots carry no news: heartbeats.</p>}
     </div>
   );
 }

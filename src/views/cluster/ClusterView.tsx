@@ -64,7 +64,8 @@ export function ClusterView({ lab, onChosen, params = null }: Props) {
       <g className="messages" aria-hidden="true">
         {frame.inFlight.map((m) => {
           const p = messagePoint(m, frame.now, layout);
-          return p === null ? null : <circle key={m.msgId} className="message-dot" cx={p.x} cy={p.y} r={5.5} fill={messageColor(m.type)} />;
+          if (p === null) return null;
+          return <circle key={m.msgId} className={m.light ? 'message-dot light' : 'message-dot'} cx={p.x} cy={p.y} r={m.light ? 3.5 : 5.5} fill={messageColor(m.type)} />;
         })}
       </g>
       <g className="nodes" role="group" aria-label="Nodes">

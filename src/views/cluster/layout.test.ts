@@ -92,14 +92,14 @@ describe('links', () => {
   it('puts a one-way cut on the side its messages travel', () => {
     const l = ringLayout(['a', 'b'], 400);
     const seg = edgeSegment(l.byId.get('a')!, l.byId.get('b')!, l.nodeRadius);
-    const dot = messagePoint({ msgId: 1, from: 'a', to: 'b', sentAt: 0, arrive: 10, type: 'x' }, 5, l)!;
+    const dot = messagePoint({ msgId: 1, from: 'a', to: 'b', sentAt: 0, arrive: 10, type: 'x', light: false }, 5, l)!;
     const mark = cutMark(seg, { kind: 'oneWay', from: 'a', to: 'b' }, 'a');
     expect(Math.sign(mark.cross.x - seg.a.x)).toBe(Math.sign(dot.x - seg.a.x));
   });
 });
 
 describe('messages in flight', () => {
-  const m: MessageInFlight = { msgId: 1, from: 'a', to: 'b', sentAt: 100, arrive: 200, type: 'ping' };
+  const m: MessageInFlight = { msgId: 1, from: 'a', to: 'b', sentAt: 100, arrive: 200, type: 'ping', light: false };
 
   it('moves from sender to receiver with virtual time', () => {
     expect(messageProgress(m, 50)).toBe(0);
