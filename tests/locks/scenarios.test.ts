@@ -78,6 +78,22 @@ describe('redis-lock scenarios', () => {
     expect(violationsOf(events)).not.toContain('fencing-monotonic');
   });
 
+  it('delayed-write: c1’s write, sent within its validity, lands after c2’s writes began', () => {
+    const events = single('delayed-write');
+    const c1Released = factsOf(events, 'released').find(by('c1'));
+    const late = factsOf(events, 'write').find((f) => f.fact['interleaved'] === true);
+    expect(late?.fact).toMatchObject({ client: 'c1', token: 1, hold: 1, accepted: true });
+    expect(late?.t).toBeGreaterThan(c1Released?.t ?? Infinity);
+    expect(factsOf(events, 'lost')).toEqual([]);
+    expect(violationsOf(events)).toEqual(['mutual-exclusion']);
+  });
+
+  it('delayed-write-fencing: the same late writes are rejected for their older token', () => {
+    const events = single('delayed-write-fencing');
+    expect(writes(events).filter((w) => w.startsWith('c1:1'))).toEqual(['c1:1:ok', 'c1:1:rejected', 'c1:1:rejected']);
+    expect(violationsOf(events)).toEqual([]);
+  });
+
   it('article-second-unlock: the second Unlock panics and sends nothing to Redis', () => {
     const events = single('article-second-unlock');
     expect(factsOf(events, 'panic')).toEqual([{ t: 500, node: 'c1', fact: { kind: 'panic', lock: 'L', why: 'close of closed channel: Unlock called twice' } }]);

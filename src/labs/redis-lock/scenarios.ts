@@ -123,4 +123,49 @@ const secondUnlock: Scenario = {
   ],
 };
 
-export const REDIS_LOCK_SCENARIOS: readonly Scenario[] = [contendRetry, renewalLongTask, articleSubsecond, articleConstantValue, gcPause, gcPauseFencing, secondUnlock];
+const DELAYED_WRITE = {
+  seed: 1,
+  actions: [{ at: 200, kind: 'delay', from: 'c1', to: 'storage', ms: 800 }],
+  untilMs: 1400,
+} as const;
+
+const delayedWrite: Scenario = {
+  id: 'delayed-write',
+  title: 'Hardened: a write delayed on the network lands after the next holder’s',
+  variant: 'hardened',
+  params: { clients: 2, fencing: false },
+  ...DELAYED_WRITE,
+  narration: [
+    { at: 122, text: 'c1 holds the lock and its first write reaches the storage.' },
+    { at: 200, text: 'The link between c1 and the storage slows down: every message on it now takes 800 ms more.' },
+    { at: 222, text: 'c1 checks its validity time, which is fine, and sends its next write. The check cannot see the network.' },
+    { at: 422, text: 'The answer to c1’s last write has not come within a work period, so c1 unlocks. Its writes are still on the wire.' },
+    { at: 540, text: 'c2 takes the lock and writes.' },
+    { at: 1036, text: 'c1’s delayed write arrives now, in the middle of c2’s work: two holders’ writes interleave, though every client followed the rules.' },
+  ],
+};
+
+const delayedWriteFencing: Scenario = {
+  id: 'delayed-write-fencing',
+  title: 'The same delay with fencing tokens: the late write is rejected',
+  variant: 'hardened',
+  params: { clients: 2, fencing: true },
+  ...DELAYED_WRITE,
+  narration: [
+    { at: 200, text: 'The same delay between c1 and the storage.' },
+    { at: 540, text: 'c2 takes the lock with token 2 and writes under it.' },
+    { at: 1036, text: 'c1’s late writes carry token 1. The storage has accepted token 2, so it rejects them: whatever the network does, an older holder cannot write after a newer one.' },
+  ],
+};
+
+export const REDIS_LOCK_SCENARIOS: readonly Scenario[] = [
+  contendRetry,
+  renewalLongTask,
+  articleSubsecond,
+  articleConstantValue,
+  gcPause,
+  gcPauseFencing,
+  delayedWrite,
+  delayedWriteFencing,
+  secondUnlock,
+];
