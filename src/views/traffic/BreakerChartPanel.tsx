@@ -9,29 +9,40 @@ import { breakerChart, breakerReading, type BreakerChart, type BreakerReading } 
 import './traffic.css';
 
 const W = 520;
-const H = 190;
+const H = 220;
 const BOX = { w: 110, h: 40 };
 /** States on a triangle: closed left, open right, half-open below between them. */
 const SPOTS = [
-  { x: 90, y: 50 },
-  { x: 430, y: 50 },
-  { x: 260, y: 150 },
+  { x: 70, y: 60 },
+  { x: 450, y: 60 },
+  { x: 260, y: 180 },
 ];
 
-function Edge({ from, to, label, index }: { from: { x: number; y: number }; to: { x: number; y: number }; label: string; index: number }) {
-  // Two edges between the same states bend to opposite sides, so both stay readable.
-  const bend = index % 2 === 0 ? 28 : -28;
-  const mx = (from.x + to.x) / 2;
-  const my = (from.y + to.y) / 2;
+/** Where a line from the centre of a state's box toward (tx, ty) leaves the box. */
+function exitPoint(c: { x: number; y: number }, tx: number, ty: number): { x: number; y: number } {
+  const dx = tx - c.x;
+  const dy = ty - c.y;
+  const scale = Math.min(dx === 0 ? Infinity : BOX.w / 2 / Math.abs(dx), dy === 0 ? Infinity : BOX.h / 2 / Math.abs(dy));
+  return { x: c.x + dx * scale, y: c.y + dy * scale };
+}
+
+function Edge({ from, to, label }: { from: { x: number; y: number }; to: { x: number; y: number }; label: string }) {
+  // Every edge bends to its left, so an edge and its reverse take opposite sides.
+  const bend = 30;
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const len = Math.hypot(dx, dy) || 1;
-  const cx = mx - (dy / len) * bend;
-  const cy = my + (dx / len) * bend;
+  const cx = (from.x + to.x) / 2 + (dy / len) * bend;
+  const cy = (from.y + to.y) / 2 - (dx / len) * bend;
+  const a = exitPoint(from, cx, cy);
+  const b = exitPoint(to, cx, cy);
+  // The label sits on the curve's midpoint.
+  const lx = 0.25 * a.x + 0.5 * cx + 0.25 * b.x;
+  const ly = 0.25 * a.y + 0.5 * cy + 0.25 * b.y;
   return (
     <g className="breaker-edge">
-      <path d={`M${from.x},${from.y} Q${cx},${cy} ${to.x},${to.y}`} markerEnd="url(#breaker-arrow)" />
-      <text x={cx} y={cy} textAnchor="middle" dy="0.35em">
+      <path d={`M${a.x},${a.y} Q${cx},${cy} ${b.x},${b.y}`} markerEnd="url(#breaker-arrow)" />
+      <text x={lx} y={ly} textAnchor="middle" dy="0.35em">
         {label}
       </text>
     </g>
@@ -47,8 +58,8 @@ function Chart({ chart, reading }: { readonly chart: BreakerChart; readonly read
           <path d="M0,0L10,5L0,10Z" fill="var(--border-strong)" />
         </marker>
       </defs>
-      {chart.edges.map((e, i) => (
-        <Edge key={`${e.from}-${e.to}-${e.label}`} from={spot(e.from)} to={spot(e.to)} label={e.label} index={i} />
+      {chart.edges.map((e) => (
+        <Edge key={`${e.from}-${e.to}-${e.label}`} from={spot(e.from)} to={spot(e.to)} label={e.label} />
       ))}
       {chart.states.map((state) => {
         const { x, y } = spot(state);

@@ -1,0 +1,113 @@
+/**
+ * The traffic-control labs in the page: switch the backend to an outage and watch the breaker
+ * open, go half-open and close again once the backend is back; and each traffic view at a fixed
+ * scenario, seed and virtual time, by accessible names and by screenshot. Update the baselines
+ * with `npx playwright test e2e/traffic.spec.ts --update-snapshots`.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { circuitBreakerLab } from '../src/labs/circuit-breaker/lab';
+import { degradationLab } from '../src/labs/degradation/lab';
+import { tokenBucketLab } from '../src/labs/token-bucket/lab';
+import { workerPoolLab } from '../src/labs/worker-pool/lab';
+import type { LabDefinition } from '../src/sim/lab';
+import { formatLabHash, scenarioSpec } from '../src/store/url';
+import { formatMs } from '../src/views/format';
+
+/** The page at scenario `id` of `lab`, paused at virtual time `t`. */
+function scenarioUrl(lab: LabDefinition, id: string, t: number): string {
+  const scenario = lab.scenarios.find((s) => s.id === id);
+  if (scenario === undefined) throw new Error(`no scenario ${id}`);
+  return `/${formatLabHash(lab, scenarioSpec(lab, scenario), t, id)}`;
+}
+
+/** Waits for the run to stand still at `t` with the fonts loaded and the last layout drawn. */
+async function settle(page: Page, t: number): Promise<void> {
+  await expect(page.getByTestId('status-time')).toHaveText(`t = ${formatMs(t)} ms`);
+  await expect(page.getByTestId('status-state')).toHaveText('paused');
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Every state the breaker panel shows from now on, in order, recorded in the page. */
+async function recordBreakerStates(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { breakerStates: string[] }).breakerStates = seen;
+    const note = () => {
+      const text = document.querySelector('[data-testid="breaker-state"]')?.textContent ?? '';
+      if (text !== '' && seen[seen.length - 1] !== text) seen.push(text);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const breakerStates = (page: Page) => page.evaluate(() => (window as unknown as { breakerStates: string[] }).breakerStates);
+
+async function backendCommand(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: /^backend, / }).click();
+  await page.getByRole('button', { name: label }).click();
+}
+
+test('an outage opens the breaker; it probes half-open and closes once the backend is back', async ({ page }) => {
+  await page.goto('/#/circuit-breaker?variant=hardened&seed=1&t=300');
+  await settle(page, 300);
+  const panel = page.getByTestId('breaker-chart');
+  await expect(panel.getByTestId('breaker-state')).toHaveText('closed');
+  await expect(panel.getByRole('img', { name: 'Breaker statechart (hardened), now closed' })).toBeVisible();
+  await recordBreakerStates(page);
+
+  await backendCommand(page, 'Backend: outage on');
+  await page.getByLabel('Speed').selectOption('0.5');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(panel.getByTestId('breaker-state')).toHaveText('open');
+  await expect(panel.getByTestId('breaker-half-open-in')).toBeVisible();
+
+  await backendCommand(page, 'Backend: outage off');
+  await expect.poll(() => breakerStates(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['closed', 'open', 'half-open']));
+  await expect(panel.getByTestId('breaker-state')).toHaveText('closed', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+  const seen = await breakerStates(page);
+  const firstOpen = seen.indexOf('open');
+  const halfOpen = seen.indexOf('half-open', firstOpen);
+  expect(firstOpen).toBeGreaterThan(0);
+  expect(halfOpen).toBeGreaterThan(firstOpen);
+  expect(seen.indexOf('closed', halfOpen)).toBeGreaterThan(halfOpen);
+});
+
+test('the breaker statechart while open: state lit, counters and the time to half-open', async ({ page }) => {
+  await page.goto(scenarioUrl(circuitBreakerLab, 'trips-and-recovers', 1500));
+  await settle(page, 1500);
+  const panel = page.getByTestId('breaker-chart');
+  await expect(panel.getByRole('img', { name: 'Breaker statechart (hardened), now open' })).toBeVisible();
+  await expect(panel.getByTestId('breaker-generation')).toHaveText('1');
+  await expect(panel.getByTestId('breaker-half-open-in')).toHaveText(/^\d+ ms$/);
+  await expect(panel).toHaveScreenshot('breaker-chart-open.png');
+});
+
+test('the token bucket\'s decisions: the article\'s measured rate below the configured one', async ({ page }) => {
+  await page.goto(scenarioUrl(tokenBucketLab, 'fractional-loss', 8000));
+  await settle(page, 8000);
+  const panel = page.getByTestId('traffic-decisions');
+  await expect(panel.getByTestId('rate-bucket')).toHaveText(/^7\.\d\/s let through · configured 10\/s$/);
+  await expect(panel).toHaveScreenshot('token-bucket-decisions.png');
+});
+
+test('degradation gauges: the average latency past its threshold under a slow backend', async ({ page }) => {
+  await page.goto(scenarioUrl(degradationLab, 'slow-backend', 5000));
+  await settle(page, 5000);
+  const panel = page.getByTestId('degradation-gauges');
+  await expect(panel.getByRole('status', { name: 'degrader degraded: falling back' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /^average latency: \d+ ms \(above 2000 ms degrades\)$/ })).toBeVisible();
+  await expect(panel).toHaveScreenshot('degradation-gauges.png');
+});
+
+test('the worker pool right after Stop: ten busy lanes and a queue of 40', async ({ page }) => {
+  await page.goto(scenarioUrl(workerPoolLab, 'stop-drains-queue', 125));
+  await settle(page, 125);
+  const panel = page.getByTestId('pool-lanes');
+  await expect(panel.getByRole('status', { name: 'pool stopping, 40 queued' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: '10 worker lanes, 10 busy' })).toBeVisible();
+  await expect(panel).toHaveScreenshot('pool-lanes.png');
+});
