@@ -39,6 +39,13 @@ describe('bucket-bound', () => {
     expect(firstViolation(checker, events, v)).toBe('bucket let 11 requests through in 50 ms; the bound is 10 + 10/s × 50 ms = 10.5');
   });
 
+  it('starts over when the bucket crashes (a restarted bucket starts full)', () => {
+    const crash: TraceEvent = { t: 5, seq: ++seq, type: 'crash', node: 'bucket' };
+    const events = [...Array.from({ length: 10 }, () => allow(0)), crash, ...Array.from({ length: 10 }, () => allow(10))];
+    expect(firstViolation(checker, events, v)).toBeNull();
+    expect(firstViolation(checker, events.filter((e) => e !== crash), v)).not.toBeNull();
+  });
+
   it('only counts token-bucket nodes\' decisions that let a request through', () => {
     const events = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? allow(0, 'other') : output(0, 'bucket', { kind: 'decision', allowed: false })));
     expect(firstViolation(checker, events, v)).toBeNull();

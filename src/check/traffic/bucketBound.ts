@@ -2,7 +2,8 @@
  * `bucket-bound`: a token bucket of capacity b and rate r lets at most b + r × W requests through
  * in any window of W ms. Checked with a shadow bucket that keeps exact fractions and starts full:
  * it runs dry (goes below zero) exactly when some window holds more than the bound. The article's
- * lost fractions only ever let fewer through; a new bucket per request breaks it at once.
+ * lost fractions let fewer through; a new bucket per request breaks it at once. A bucket keeps its
+ * tokens in memory, so a restarted one starts full: the bound holds per life of the node.
  */
 import type { Checker } from '../../sim/checker';
 import type { Json } from '../../sim/json';
@@ -39,6 +40,10 @@ export function bucketBoundChecker(bound: BucketBound): Checker<BucketBoundState
     description: `The token bucket lets at most ${bound.capacity} + ${bound.ratePerSec}/s × W requests through in any window of W.`,
     init: () => ({ shadows: {} }),
     observe(state, event, view) {
+      if (event.type === 'crash') {
+        delete state.shadows[event.node];
+        return { state };
+      }
       const admitted = admittedBy(event, view, 'token-bucket');
       if (admitted === null) return { state };
       const prev = state.shadows[admitted.node] ?? { tokens: bound.capacity, last: event.t, times: [] };

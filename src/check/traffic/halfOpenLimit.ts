@@ -1,7 +1,8 @@
 /**
  * `half-open-limit`: a half-open breaker lets at most `halfOpenMaxCalls` calls through before it
  * changes state again. The article lets the call that moves it to half-open through uncounted,
- * so one more passes.
+ * so one more passes. A restarted breaker starts closed at generation 0 again, so a crash clears
+ * its count.
  */
 import type { Checker } from '../../sim/checker';
 import type { Json } from '../../sim/json';
@@ -15,6 +16,10 @@ export function halfOpenLimitChecker(halfOpenMaxCalls: number): Checker<HalfOpen
     description: `A half-open breaker lets at most ${halfOpenMaxCalls} calls through.`,
     init: () => ({ counts: {} }),
     observe(state, event, view) {
+      if (event.type === 'crash') {
+        delete state.counts[event.node];
+        return { state };
+      }
       const admitted = admittedBy(event, view, 'breaker');
       if (admitted === null || admitted.fact['state'] !== 'half-open') return { state };
       const generation = Number(admitted.fact['generation']);

@@ -2,6 +2,7 @@
  * `window-limit`: a sliding-log limiter lets at most `limit` requests of one key through in any
  * trailing window of `windowMs` (a request exactly one window old no longer counts). A fixed
  * window would break this at a window boundary, which is why the checker watches the log only.
+ * The log lives in memory, so a restarted limiter starts empty: the limit holds per life of the node.
  */
 import type { Checker } from '../../sim/checker';
 import type { Json } from '../../sim/json';
@@ -20,6 +21,10 @@ export function windowLimitChecker(bound: WindowLimit, nodeKind = 'sliding-log')
     description: `The sliding log lets at most ${bound.limit} requests of a key through in any ${bound.windowMs} ms.`,
     init: () => ({ logs: {} }),
     observe(state, event, view) {
+      if (event.type === 'crash') {
+        for (const key of Object.keys(state.logs)) if (key.startsWith(`${event.node}/`)) delete state.logs[key];
+        return { state };
+      }
       const admitted = admittedBy(event, view, nodeKind);
       if (admitted === null) return { state };
       const key = `${admitted.node}/${String(admitted.fact['key'])}`;
