@@ -37,7 +37,7 @@ for (const lab of LABS) {
     for (const scenario of lab.scenarios) {
       test(`${scenario.id}: its story, step by step, and where it ends`, async ({ page }) => {
         await page.goto('/#/');
-        const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: lab.title, exact: true, level: 2 }) });
+        const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: lab.title, exact: true, level: 3 }) });
         await card.getByRole('link', { name: scenario.title, exact: true }).click();
         const story = page.getByRole('region', { name: `Scenario: ${scenario.title}` });
         await expect(story).toBeVisible();

@@ -35,6 +35,10 @@ test('the landing page says what distlab is and lists the beacon lab with its sc
   const lab = page.getByRole('link', { name: 'Beacon (test fixture)' });
   await expect(lab).toHaveAttribute('href', '#/beacon');
   await expect(page.getByText('Nodes tick, count and ping each other')).toBeVisible();
+  // Labs come in the article's three areas; the fixture lab, in none, comes last.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Consensus', 'Distributed locks', 'Traffic control', 'More']);
+  await expect(page.getByRole('region', { name: 'Consensus' }).getByRole('heading', { level: 3 })).toHaveText(['Raft', 'Paxos', 'Multi-Paxos']);
+  await expect(page.getByRole('region', { name: 'More' }).getByRole('link', { name: 'Beacon (test fixture)' })).toBeVisible();
   await page.getByRole('link', { name: 'A restart forgets the count' }).click();
   await expect(page).toHaveURL(/#\/beacon\?variant=article&seed=7&a=400:crash:n1~600:restart:n1/);
   await expect(page.getByRole('heading', { name: 'Beacon (test fixture)', level: 1 })).toBeVisible();

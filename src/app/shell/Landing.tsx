@@ -1,6 +1,7 @@
 /** The landing page: what distlab is, and every lab with its summary and scenarios. */
 import type { LabDefinition, Scenario } from '../../sim/lab';
 import { formatLabHash, scenarioSpec } from '../../store/url';
+import { labsByArea } from '../labAreas';
 import { labs } from '../labCatalog';
 
 function scenarioHash(lab: LabDefinition, s: Scenario): string | null {
@@ -15,14 +16,14 @@ function scenarioHash(lab: LabDefinition, s: Scenario): string | null {
 function LabCard({ lab }: { readonly lab: LabDefinition }) {
   return (
     <li className="lab-card">
-      <h2>
+      <h3>
         <a href={`#/${encodeURIComponent(lab.id)}`}>{lab.title}</a>
-      </h2>
+      </h3>
       <p>{lab.summary}</p>
       <p className="muted small">Variants: {lab.variants.join(', ')}</p>
       {lab.scenarios.length > 0 && (
         <>
-          <h3>Scenarios</h3>
+          <h4>Scenarios</h4>
           <ul className="scenario-list">
             {lab.scenarios.map((s) => {
               const hash = scenarioHash(lab, s);
@@ -42,8 +43,20 @@ export function Landing() {
         <h1>distlab</h1>
         <p className="tagline">A lab in the browser for distributed-systems mechanisms: real Web Worker nodes on a network you can break, replayable from a seed.</p>
       </div>
-      <h2 className="section-title">Labs</h2>
-      {labs.length === 0 ? <p className="muted">No labs are built into this version.</p> : <ul className="lab-list">{labs.map((lab) => <LabCard key={lab.id} lab={lab} />)}</ul>}
+      {labs.length === 0 && <p className="muted">No labs are built into this version.</p>}
+      {labsByArea(labs).map(({ area, labs: own }) => (
+        <section key={area.id} className="lab-area" aria-labelledby={`area-${area.id}`}>
+          <h2 className="section-title" id={`area-${area.id}`}>
+            {area.title}
+          </h2>
+          <p className="muted area-summary">{area.summary}</p>
+          <ul className="lab-list">
+            {own.map((lab) => (
+              <LabCard key={lab.id} lab={lab} />
+            ))}
+          </ul>
+        </section>
+      ))}
     </main>
   );
 }
