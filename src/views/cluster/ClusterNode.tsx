@@ -2,7 +2,7 @@
 import type { KeyboardEvent } from 'react';
 import type { NodeDecoration } from '../labViews';
 import { inkOn } from '../palette';
-import { firstLineDy, LABEL_FONT_PX, labelPlace, LINE_EM, type NodePlace, type RingLayout } from './layout';
+import { firstLineDy, ID_FONT_PX, idFontPx, LABEL_FONT_PX, labelPlace, LINE_EM, type NodePlace, type RingLayout } from './layout';
 import { clip, type NodeDisplay } from './nodeLook';
 import { TimerArc } from './TimerArc';
 
@@ -26,6 +26,7 @@ export function ClusterNode({ place, display, color, layout, selected, onOpen, d
   const radius = layout.nodeRadius;
   const label = labelPlace(place, layout);
   const ink = inkOn(color);
+  const idPx = idFontPx(display.id, radius);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -50,7 +51,7 @@ export function ClusterNode({ place, display, color, layout, selected, onOpen, d
       <circle className="node-body" cx={place.x} cy={place.y} r={radius} fill={color} />
       {display.status === 'paused' && <circle className="node-paused-ring" cx={place.x} cy={place.y} r={radius + 3.5} />}
       {display.status === 'down' && <line className="node-down-slash" x1={place.x - radius * 0.7} y1={place.y + radius * 0.7} x2={place.x + radius * 0.7} y2={place.y - radius * 0.7} />}
-      <text className="node-id" x={place.x} y={place.y} dy="0.35em" textAnchor="middle" fill={ink}>
+      <text className="node-id" x={place.x} y={place.y} dy="0.35em" textAnchor="middle" fill={ink} style={idPx < ID_FONT_PX ? { fontSize: idPx } : undefined}>
         {display.id}
       </text>
       <text className="node-label" x={label.x} y={label.y} textAnchor={label.anchor} fontSize={LABEL_FONT_PX}>

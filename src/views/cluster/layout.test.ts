@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageInFlight } from '../../runtime/frame';
-import { allPairs, bandPath, cutMark, edgeSegment, firstLineDy, LABEL_CHAR_PX, labelPlace, linkState, messagePoint, messageProgress, ONE_WAY_OFFSET, ringLayout } from './layout';
+import { allPairs, bandPath, cutMark, edgeSegment, firstLineDy, ID_FONT_PX, idFontPx, LABEL_CHAR_PX, labelPlace, linkState, messagePoint, messageProgress, ONE_WAY_OFFSET, ringLayout } from './layout';
 
 describe('ringLayout', () => {
   it('puts the first node at the top and goes clockwise', () => {
@@ -115,5 +115,15 @@ describe('messages in flight', () => {
     expect(there.y).toBeCloseTo(back.y, 0);
     expect(Math.abs(there.x - back.x) + Math.abs(there.y - back.y)).toBeGreaterThan(5);
     expect(messagePoint({ ...m, to: 'zz' }, 150, l)).toBeNull();
+  });
+});
+
+describe('node ids', () => {
+  it('keep short ids at full size and shrink long ones to fit inside the node', () => {
+    expect(idFontPx('n1', 30)).toBe(ID_FONT_PX);
+    expect(idFontPx('redis5', 30)).toBeLessThan(ID_FONT_PX);
+    const px = idFontPx('backend', 30);
+    expect('backend'.length * px * 0.62).toBeLessThanOrEqual(30 * 1.7 + 0.5);
+    expect(idFontPx('breaker', 30)).toBe(px);
   });
 });

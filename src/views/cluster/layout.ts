@@ -63,6 +63,17 @@ export interface LabelPlace extends Point {
 }
 
 /** The labels' font size, and a generous average glyph width at that size (Inter), to clip lines before they overflow. */
+/** The id's size inside a node, as .node-id sets it; longer ids get smaller (idFontPx). */
+export const ID_FONT_PX = 19;
+/** The width of an average glyph of the id's font (Inter, semibold), in em. */
+const ID_CHAR_EM = 0.62;
+
+/** A font size that keeps `id` inside a node of `radius`: "n1" at full size, "backend" smaller. */
+export function idFontPx(id: string, radius: number): number {
+  const fits = (radius * 1.7) / (Math.max(1, id.length) * ID_CHAR_EM);
+  return Math.min(ID_FONT_PX, Math.round(fits * 10) / 10);
+}
+
 export const LABEL_FONT_PX = 16;
 export const LABEL_CHAR_PX = 9.2;
 
