@@ -47,6 +47,8 @@ describe('traffic views', () => {
   it('decisions: one chart per window limiter, the fixed window letting more through at the boundary', () => {
     const series = gateSeries(frameAt(slidingWindowLab, 'boundary-burst', 1500).nodes, 1500);
     expect(series.map((g) => `${g.id}:${g.allowed}/${g.allowed + g.refused}`)).toEqual(['log:10/20', 'fixed:20/20', 'counter:11/20']);
+    // Every call let through came back from the healthy backend.
+    expect(series.map((g) => `${g.succeeded}-${g.failed}`)).toEqual(['10-0', '20-0', '11-0']);
   });
 
   it('breaker chart: states and transitions read from the machine definition', () => {
@@ -60,6 +62,12 @@ describe('traffic views', () => {
     ]);
     expect(hardened.inPlace['open']).toEqual(['REQUEST']);
     expect(breakerChart('article').inPlace['open']).toEqual(['REQUEST', 'FAILURE']);
+  });
+
+  it('decisions: the breaker\'s calls failing during the outage, next to its decisions', () => {
+    const [breaker] = gateSeries(frameAt(circuitBreakerLab, 'trips-and-recovers', 1500).nodes, 1500);
+    expect(breaker?.failed).toBeGreaterThanOrEqual(5);
+    expect(breaker?.refused).toBeGreaterThan(50);
   });
 
   it('breaker reading: open with the time left before it may probe', () => {

@@ -11,7 +11,7 @@ export { clientProtocol, type ClientState } from './client/client';
 export { LOAD_SHAPES } from './client/loadShape';
 export { isArticle, VARIANTS } from './config';
 export { degradeProtocol, readingOf, thresholds, type DegradeNodeState } from './degradation/degradeNode';
-export { CODE, type HistoryPoint } from './gate/history';
+export { CODE, isOutcome, type HistoryPoint } from './gate/history';
 export { bucketConfig, tokenBucketProtocol, type BucketNodeState } from './limiter/bucketNode';
 export { windowConfig, windowProtocol, type WindowNodeState } from './limiter/windowNode';
 export type { WindowAlgorithm } from './limiter/windows';

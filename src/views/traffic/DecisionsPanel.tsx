@@ -8,11 +8,13 @@ import { useMemo, useRef } from 'react';
 import { formatTick } from '../format';
 import type { LabPanelProps } from '../labViews';
 import { useElementWidth } from '../useElementWidth';
+import { isOutcome } from '../../protocols/traffic';
 import { CODE_NAMES, gateSeries, SPAN_MS, type GateSeries } from './decisionsModel';
 import './traffic.css';
 
-const HEIGHT = 120;
-const STRIP_H = 16;
+const HEIGHT = 136;
+/** Two strips under the level: the gate's decisions, then the outcomes of the calls it let through. */
+const STRIP_H = 12;
 const PAD = { left: 44, right: 10, top: 8, bottom: 20 };
 
 function rateText(g: GateSeries): string {
@@ -22,13 +24,14 @@ function rateText(g: GateSeries): string {
 
 function GateChart({ g, now, width }: { readonly g: GateSeries; readonly now: number; readonly width: number }) {
   const x = scaleLinear().domain([Math.max(0, now - SPAN_MS), Math.max(now, 1)]).range([PAD.left, width - PAD.right]);
-  const y = scaleLinear().domain([0, g.levelMax]).range([HEIGHT - PAD.bottom - STRIP_H - 4, PAD.top]);
+  const y = scaleLinear().domain([0, g.levelMax]).range([HEIGHT - PAD.bottom - 2 * STRIP_H - 8, PAD.top]);
+  const levelPoints = g.points.filter((p) => !isOutcome(p[2]));
   const path = line<(typeof g.points)[number]>()
     .x((p) => x(p[0]))
-    .y((p) => y(Math.max(0, p[1])))(g.points as (typeof g.points)[number][]);
-  const stripY = HEIGHT - PAD.bottom - STRIP_H;
+    .y((p) => y(Math.max(0, p[1])))(levelPoints);
+  const stripY = (code: number) => HEIGHT - PAD.bottom - (isOutcome(code) ? STRIP_H : 2 * STRIP_H + 3);
   return (
-    <figure className="traffic-gate" aria-label={`${g.id}: ${rateText(g)}; ${g.allowed} allowed, ${g.refused} not, in the last ${SPAN_MS / 1000} s`}>
+    <figure className="traffic-gate" aria-label={`${g.id}: ${rateText(g)}; in the last ${SPAN_MS / 1000} s ${g.allowed} let through, ${g.refused} not; ${g.succeeded} calls succeeded, ${g.failed} failed`}>
       <figcaption>
         <strong>{g.id}</strong> <span className="muted">{g.kind}</span> · <span data-testid={`rate-${g.id}`}>{rateText(g)}</span>
       </figcaption>
@@ -43,7 +46,7 @@ function GateChart({ g, now, width }: { readonly g: GateSeries; readonly now: nu
         ))}
         {path !== null && <path className="traffic-level" d={path} />}
         {g.points.map((p, i) => (
-          <line key={i} className={`traffic-tick code-${CODE_NAMES[p[2]] ?? 'other'}`} x1={x(p[0])} x2={x(p[0])} y1={stripY} y2={stripY + STRIP_H} />
+          <line key={i} className={`traffic-tick code-${CODE_NAMES[p[2]] ?? 'other'}`} x1={x(p[0])} x2={x(p[0])} y1={stripY(p[2])} y2={stripY(p[2]) + STRIP_H} />
         ))}
         <g className="traffic-axis">
           {x.ticks(Math.max(2, Math.floor(width / 110))).map((t) => (
@@ -70,8 +73,8 @@ export default function DecisionsPanel({ frame }: LabPanelProps) {
         <GateChart key={g.id} g={g} now={frame.now} width={width} />
       ))}
       <p className="traffic-key muted">
-        <span className="key-swatch code-allowed" /> allowed <span className="key-swatch code-rejected" /> rejected <span className="key-swatch code-fallback" /> fallback{' '}
-        <span className="key-swatch code-failed" /> failed
+        Decisions: <span className="key-swatch code-allowed" /> let through <span className="key-swatch code-rejected" /> rejected <span className="key-swatch code-fallback" /> fallback · calls:{' '}
+        <span className="key-swatch code-succeeded" /> succeeded <span className="key-swatch code-failed" /> failed
       </p>
     </div>
   );

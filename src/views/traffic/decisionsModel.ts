@@ -4,7 +4,7 @@
  * or average latency), and the rate it let through over the last seconds against the configured
  * one where there is one.
  */
-import { CODE, type BucketNodeState, type HistoryPoint } from '../../protocols/traffic';
+import { CODE, isOutcome, type BucketNodeState, type HistoryPoint } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
 
 export interface GateSeries {
@@ -20,6 +20,9 @@ export interface GateSeries {
   readonly configuredRps: number | null;
   readonly allowed: number;
   readonly refused: number;
+  /** Outcomes of the calls let through: succeeded, failed. */
+  readonly succeeded: number;
+  readonly failed: number;
 }
 
 export const SPAN_MS = 10_000;
@@ -49,6 +52,7 @@ export function gateSeries(nodes: readonly NodeFrame[], now: number): GateSeries
     const name = LEVEL_NAMES[node.kind];
     if (name === undefined || !hasHistory(node.state)) return [];
     const points = node.state.history.filter((p) => p[0] >= now - SPAN_MS && p[0] <= now);
+    const decisions = points.filter((p) => !isOutcome(p[2]));
     const recent = points.filter((p) => p[0] > now - RATE_WINDOW_MS);
     const span = Math.min(RATE_WINDOW_MS, Math.max(1, now)) / 1000;
     return [
@@ -57,14 +61,22 @@ export function gateSeries(nodes: readonly NodeFrame[], now: number): GateSeries
         kind: node.kind,
         points,
         levelName: name,
-        levelMax: levelMax(node.kind, node.state, points),
+        levelMax: levelMax(node.kind, node.state, decisions),
         measuredRps: recent.filter((p) => p[2] === CODE.allowed).length / span,
         configuredRps: node.kind === 'token-bucket' ? (node.state as unknown as BucketNodeState).config.ratePerSec : null,
         allowed: points.filter((p) => p[2] === CODE.allowed).length,
-        refused: points.filter((p) => p[2] !== CODE.allowed).length,
+        refused: points.filter((p) => p[2] === CODE.rejected || p[2] === CODE.fallback).length,
+        succeeded: points.filter((p) => p[2] === CODE.succeeded).length,
+        failed: points.filter((p) => p[2] === CODE.failed).length,
       },
     ];
   });
 }
 
-export const CODE_NAMES: Readonly<Record<number, string>> = { [CODE.allowed]: 'allowed', [CODE.rejected]: 'rejected', [CODE.fallback]: 'fallback', [CODE.failed]: 'failed' };
+export const CODE_NAMES: Readonly<Record<number, string>> = {
+  [CODE.allowed]: 'allowed',
+  [CODE.rejected]: 'rejected',
+  [CODE.fallback]: 'fallback',
+  [CODE.failed]: 'failed',
+  [CODE.succeeded]: 'succeeded',
+};

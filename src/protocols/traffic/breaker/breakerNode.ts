@@ -6,7 +6,7 @@
  */
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
 import { numberParam } from '../config';
-import { CODE, pushHistory, type HistoryPoint } from '../gate/history';
+import { CODE, pushHistory, pushOutcome, type HistoryPoint } from '../gate/history';
 import { forward, hasRoom, outcomeOfInput, respond, type CallOutcome, type RelayState } from '../gate/relay';
 import { fact, outFor, result, update, type Out } from '../out';
 import type { Request } from '../types';
@@ -65,6 +65,7 @@ function onOutcome(o: Out<BreakerNodeState>, outcome: CallOutcome): void {
   const generation = typeof outcome.tag === 'number' ? outcome.tag : 0;
   fact(o, { kind: 'call', ok: outcome.ok, generation, ...(outcome.ok ? {} : { error: outcome.error }) });
   update(o, outcome.ok ? { succeeded: o.s.succeeded + 1 } : { failed: o.s.failed + 1 });
+  update(o, { history: pushOutcome(o.s.history, o.ctx.now, outcome.ok) });
   send(o, { type: outcome.ok ? 'SUCCESS' : 'FAILURE', now: o.ctx.now, generation });
   respond(o, outcome.client, outcome.id, outcome.ok ? 'allowed' : 'error', outcome.ok ? undefined : outcome.error);
 }

@@ -84,9 +84,9 @@ function onOutcome(o: Out<DegradeNodeState>, outcome: CallOutcome): void {
   fact(o, { kind: 'call', ok: outcome.ok, latencyMs: round3(outcome.latencyMs) });
   update(o, isArticle(o.ctx) ? { article: articleRecord(o.s.article, outcome.ok, outcome.latencyMs) } : { rolling: rollingRecord(o.s.rolling, t, o.ctx.now, outcome.ok, outcome.latencyMs) });
   update(o, { reading: readingOf(o.s, o.ctx) });
+  record(o, o.s.reading.avgLatencyMs, outcome.ok ? CODE.succeeded : CODE.failed);
   if (outcome.ok) return respond(o, outcome.client, outcome.id, 'allowed');
   update(o, { failed: o.s.failed + 1 });
-  record(o, readingOf(o.s, o.ctx).avgLatencyMs, CODE.failed);
   fallBack(o, outcome.client, outcome.id);
 }
 

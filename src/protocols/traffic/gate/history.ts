@@ -6,8 +6,12 @@ export type HistoryPoint = readonly [t: number, level: number, code: number];
 
 export const HISTORY_LIMIT = 400;
 
-/** Decision codes in history points. */
-export const CODE = { rejected: 0, allowed: 1, fallback: 2, failed: 3 } as const;
+/** Codes in history points: a gate's decisions, and the outcomes of the calls it let through. */
+export const CODE = { rejected: 0, allowed: 1, fallback: 2, failed: 3, succeeded: 5 } as const;
+
+export function isOutcome(code: number): boolean {
+  return code === CODE.failed || code === CODE.succeeded;
+}
 
 export function pushHistory(history: readonly HistoryPoint[], point: HistoryPoint): HistoryPoint[] {
   const kept = history.length >= HISTORY_LIMIT ? history.slice(history.length - HISTORY_LIMIT + 1) : history;
@@ -17,4 +21,10 @@ export function pushHistory(history: readonly HistoryPoint[], point: HistoryPoin
 /** Rounds a level for facts and history, so traces read well and compare exactly. */
 export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** A call's outcome, at the level of the gate's last point. */
+export function pushOutcome(history: readonly HistoryPoint[], now: number, ok: boolean): HistoryPoint[] {
+  const level = history[history.length - 1]?.[1] ?? 0;
+  return pushHistory(history, [now, level, ok ? CODE.succeeded : CODE.failed]);
 }

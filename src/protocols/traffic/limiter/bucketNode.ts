@@ -8,7 +8,7 @@
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
 import { isArticle, numberParam, stringParam } from '../config';
 import { fact, outFor, result, setTimer, update, type Out } from '../out';
-import { CODE, pushHistory, round3, type HistoryPoint } from '../gate/history';
+import { CODE, pushHistory, pushOutcome, round3, type HistoryPoint } from '../gate/history';
 import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } from '../gate/relay';
 import type { Request } from '../types';
 import { articleAllow, fullBucket, hardenedAllow, reserve, type Bucket, type BucketConfig } from './tokenBucket';
@@ -118,7 +118,9 @@ function onInput(o: Out<BucketNodeState>, input: NodeInput): void {
   if (input.kind === 'timer' && input.name.startsWith('grant:')) return onGrant(o, input.name.slice(6));
   if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is the token bucket; it takes no commands`);
   const outcome = outcomeOfInput(o, input);
-  if (outcome !== null) passOn(o, outcome);
+  if (outcome === null) return;
+  update(o, { history: pushOutcome(o.s.history, o.ctx.now, outcome.ok) });
+  passOn(o, outcome);
 }
 
 function bucketStep(state: BucketNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BucketNodeState> {

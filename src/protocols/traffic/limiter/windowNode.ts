@@ -7,7 +7,7 @@
  */
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
 import { isArticle, numberParam } from '../config';
-import { CODE, pushHistory, round3, type HistoryPoint } from '../gate/history';
+import { CODE, pushHistory, pushOutcome, round3, type HistoryPoint } from '../gate/history';
 import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } from '../gate/relay';
 import { fact, outFor, result, setTimer, update, type Out } from '../out';
 import type { Request } from '../types';
@@ -82,7 +82,9 @@ function onInput(o: Out<WindowNodeState>, algorithm: WindowAlgorithm, input: Nod
   }
   if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is a ${algorithm} limiter; it takes no commands`);
   const outcome = outcomeOfInput(o, input);
-  if (outcome !== null) passOn(o, outcome);
+  if (outcome === null) return;
+  update(o, { history: pushOutcome(o.s.history, o.ctx.now, outcome.ok) });
+  passOn(o, outcome);
 }
 
 export function windowProtocol(algorithm: WindowAlgorithm): Protocol<WindowNodeState> {
