@@ -59,6 +59,11 @@ describe('token bucket scenarios', () => {
     // Both let about 10 a second through once the 5 tokens are spent.
     expect(admittedRate(hardened.events, 2000, 12_000)).toBeCloseTo(10, 0);
     expect(admittedRate(article.events, 2000, 12_000)).toBeCloseTo(10, 0);
+    // Polling loses the order of arrival; reservations keep it.
+    const arrivals = (events: typeof article.events) => admitted(events).map((f) => f.t - Number(f.fact['waitedMs'] ?? 0));
+    const inOrder = (times: number[]) => times.every((t, i) => i === 0 || t >= (times[i - 1] as number));
+    expect(inOrder(arrivals(article.events))).toBe(false);
+    expect(inOrder(arrivals(hardened.events))).toBe(true);
     // Past the 2 s deadline: the article polls up to it; the hardened bucket says no at once.
     const waited = (events: typeof article.events) => decisions(events).filter((f) => f.fact['allowed'] === false).map((f) => Number(f.fact['waitedMs'] ?? 0));
     expect(waited(article.events).length).toBeGreaterThan(0);

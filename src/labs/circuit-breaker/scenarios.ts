@@ -32,7 +32,7 @@ const articleHalfOpen: Scenario = {
   narration: [
     { at: 0, text: 'The same outage, with the article\'s breaker.' },
     { at: 1100, text: 'It trips after five failures in a row, like the hardened one.' },
-    { at: 2100, text: 'Open to half-open happens inside Allow, which returns true without counting that call. The half-open calls are still counted, up to 5, so 6 probes pass.' },
+    { at: 2120, text: 'Half-open, and the first probe fails: open again. Note how it got there: open to half-open happens inside Allow, which returns true without counting that call; the next calls are counted up to 5, so 6 can pass.' },
     { at: 4200, text: 'Once the backend is back, the half-open-limit checker stops the run: more than 5 calls passed half-open. (Had it gone on, 5 / 2 = 2 successes would have closed it.)' },
   ],
 };
@@ -51,7 +51,7 @@ const flappingArticle: Scenario = {
   ...FLAPPING,
   narration: [
     { at: 1000, text: 'Half the backend\'s calls fail now. Three failures in a row trip the breaker.' },
-    { at: 1600, text: 'Half-open, the article closes after 4 / 2 = 2 successes (and counts late outcomes of earlier calls): one lucky pair is enough.' },
+    { at: 2310, text: 'Half-open, the article closes after 4 / 2 = 2 successes (and counts late outcomes of earlier calls): one lucky pair is enough, and it is closed again.' },
     { at: 9000, text: 'Closed, open, half-open, closed again, four times over: each close puts the full traffic on a backend that still fails half the time, until three failures in a row trip it again.' },
   ],
 };
@@ -63,8 +63,9 @@ const flappingHardened: Scenario = {
   ...FLAPPING,
   narration: [
     { at: 1000, text: 'The same flapping backend. The hardened breaker needs 4 successes in a row in one half-open generation to close.' },
-    { at: 1600, text: 'With half the calls failing, that is one chance in 16: mostly the first failure sends it back to open.' },
-    { at: 9000, text: 'It never closed while the backend flapped, and let less than half as many calls through as the article\'s. The backend heals, and the next half-open closes it for good.' },
+    { at: 1700, text: 'With half the calls failing, that is one chance in 16: the first failure sends it back to open, half-open after half-open.' },
+    { at: 9000, text: 'It never closed while the backend flapped, and let less than half as many calls through as the article\'s. Now the backend heals.' },
+    { at: 9620, text: 'Four successes in a row in the next half-open: closed, for good.' },
   ],
 };
 

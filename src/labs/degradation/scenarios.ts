@@ -30,9 +30,9 @@ const slowHardened: Scenario = {
   ...SLOW,
   narration: [
     { at: 1000, text: 'The same slow-down. The hardened strategy averages the calls of the last 10 s, so the fast calls of the first second hold the average down for a while.' },
-    { at: 5000, text: 'Slow answers pull the window\'s average past 2 s: it falls back.' },
+    { at: 6300, text: 'Slow answers pull the window\'s average past 2 s: it falls back.' },
     { at: 9000, text: 'The backend is fast again. No primary calls run while degraded, so the window empties as time passes…' },
-    { at: 25_000, text: '…and once it holds fewer than 5 calls the strategy tries the primary again, finds it fast, and stays on it.' },
+    { at: 19_100, text: '…and once it holds fewer than 5 calls the strategy tries the primary again, finds it fast, and stays on it.' },
   ],
 };
 
@@ -64,8 +64,9 @@ const errorsHardened: Scenario = {
   ...ERRORS,
   narration: [
     { at: 10_000, text: 'The same outage. The rolling window still holds the last 10 s of healthy calls…' },
-    { at: 15_000, text: '…and as the healthy calls age out, errors pass half of the window\'s calls: the strategy degrades and stops calling the backend.' },
-    { at: 20_000, text: 'The backend heals. With no primary calls, the window\'s errors age out, and about 10 s after the last failed call the primary runs again.' },
+    { at: 15_100, text: '…and as the healthy calls age out, errors pass half of the window\'s calls: the strategy degrades and stops calling the backend.' },
+    { at: 20_000, text: 'The backend heals. With no primary calls, the window\'s errors age out…' },
+    { at: 24_100, text: '…and about 10 s after the last failed call the primary runs again, on a healthy backend.' },
   ],
 };
 
