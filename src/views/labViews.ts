@@ -24,16 +24,20 @@ export interface LabPanel {
 const raftLog: LabPanel = { id: 'raft-log', title: 'Logs', Panel: lazy(() => import('./raft/RaftLogPanel')) };
 const paxosState: LabPanel = { id: 'paxos-state', title: 'Paxos state', Panel: lazy(() => import('./paxos/PaxosStatePanel')) };
 const slotLog: LabPanel = { id: 'slot-log', title: 'Slot log', Panel: lazy(() => import('./paxos/SlotLogPanel')) };
+const lockTimeline: LabPanel = { id: 'lock-timeline', title: 'Lock timeline', Panel: lazy(() => import('./locks/LockTimelinePanel')) };
+const redisKeys: LabPanel = { id: 'redis-keys', title: 'Redis servers', Panel: lazy(() => import('./locks/RedisKeysPanel')) };
 const trafficDecisions: LabPanel = { id: 'traffic-decisions', title: 'Decisions over time', Panel: lazy(() => import('./traffic/DecisionsPanel')) };
 const breakerChart: LabPanel = { id: 'breaker-chart', title: 'Breaker statechart', Panel: lazy(() => import('./traffic/BreakerChartPanel')) };
 const degradationGauges: LabPanel = { id: 'degradation-gauges', title: 'Degradation', Panel: lazy(() => import('./traffic/DegradationPanel')) };
 const poolLanes: LabPanel = { id: 'pool-lanes', title: 'Queue and workers', Panel: lazy(() => import('./traffic/PoolPanel')) };
 
-/** Lab ids as in src/labs (raftLab.id, paxosLab.id, multiPaxosLab.id). */
+/** Lab ids as in src/labs (raftLab.id, paxosLab.id, multiPaxosLab.id, redisLockLab.id, redlockLab.id). */
 const LAB_VIEWS: Readonly<Record<string, readonly LabPanel[]>> = {
   raft: [raftLog],
   paxos: [paxosState],
   'multi-paxos': [slotLog, paxosState],
+  'redis-lock': [lockTimeline, redisKeys],
+  redlock: [lockTimeline, redisKeys],
   'token-bucket': [trafficDecisions],
   'sliding-window': [trafficDecisions],
   'circuit-breaker': [breakerChart, trafficDecisions],

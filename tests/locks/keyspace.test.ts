@@ -12,7 +12,7 @@ describe('the Redis keyspace', () => {
   it('SET NX PX takes a free key, counts a fencing token, and refuses while the key lives', () => {
     const first = run(EMPTY_KEYSPACE, { op: 'set', key: 'L', value: 'v1', pxMs: 500 }, 'c1', 1000);
     expect(first.result).toEqual({ token: 1 });
-    expect(first.state.keys['L']).toEqual({ value: 'v1', owner: 'c1', expiresAt: 1500 });
+    expect(first.state.keys['L']).toEqual({ value: 'v1', owner: 'c1', expiresAt: 1500, ttlMs: 500 });
     expect(run(first.state, { op: 'set', key: 'L', value: 'v2', pxMs: 500 }, 'c2', 1499).result).toBeNull();
   });
 

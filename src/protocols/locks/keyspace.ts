@@ -51,7 +51,7 @@ function expireIn(state: RedisState, key: string, ms: number, now: number, by: N
   const entry = state.keys[key];
   if (!isLive(entry, now)) return unchanged(state, 0);
   if (ms <= 0) return { state: withoutKey(state, key), result: 1, change: { kind: 'deleted', key, entry, by, how } };
-  const next = { ...entry, expiresAt: now + ms };
+  const next = { ...entry, expiresAt: now + ms, ttlMs: ms };
   return { state: withKey(state, key, next), result: 1, change: { kind: 'extended', key, entry: next, by } };
 }
 
@@ -63,7 +63,7 @@ export function applyCommand(state: RedisState, cmd: RedisCommand, from: NodeId,
     case 'set': {
       if (live) return unchanged(state, null);
       const token = (state.counters[cmd.key] ?? 0) + 1;
-      const next: Entry = { value: cmd.value, owner: from, expiresAt: now + cmd.pxMs };
+      const next: Entry = { value: cmd.value, owner: from, expiresAt: now + cmd.pxMs, ttlMs: cmd.pxMs };
       const counted = { ...withKey(state, cmd.key, next), counters: { ...state.counters, [cmd.key]: token } };
       return { state: counted, result: { token }, change: { kind: 'set', key: cmd.key, entry: next, token } };
     }

@@ -36,8 +36,8 @@ export type WriteReply = { readonly type: 'written'; readonly hold: number; read
 
 export type LockMessage = ClientToRedis | RedisToClient | WriteMsg | WriteReply;
 
-/** A key's value, who set it, and when it expires by the server's own clock (null: never). */
-export type Entry = { readonly value: string; readonly owner: NodeId; readonly expiresAt: number | null };
+/** A key's value, who set it, when it expires by the server's own clock (null: never), and the time to live it was last given. */
+export type Entry = { readonly value: string; readonly owner: NodeId; readonly expiresAt: number | null; readonly ttlMs: number | null };
 
 export type RedisState = {
   readonly keys: Readonly<Record<string, Entry>>;

@@ -1,0 +1,146 @@
+/**
+ * The lock timeline's view model, from trace events: per client its spells of waiting (asking
+ * and retrying), holding, and holding on to a lock that no longer exists (the client believes it
+ * holds it, but fewer than a quorum of servers still keep its key); the storage's writes; and
+ * the violations. Pure, so a unit test can call it.
+ */
+import type { TraceEvent } from '../../sim/trace';
+
+export type SpellKind = 'waiting' | 'holding' | 'stale';
+
+export interface Spell {
+  readonly client: string;
+  readonly kind: SpellKind;
+  readonly from: number;
+  /** The end, or null while it lasts. */
+  readonly to: number | null;
+  readonly token: number | null;
+}
+
+export interface WriteMark {
+  readonly t: number;
+  readonly client: string;
+  readonly token: number;
+  readonly accepted: boolean;
+  readonly interleaved: boolean;
+}
+
+export interface ViolationMark {
+  readonly t: number;
+  readonly rule: string;
+  readonly detail: string;
+}
+
+export interface LockTimeline {
+  readonly spells: readonly Spell[];
+  readonly writes: readonly WriteMark[];
+  readonly violations: readonly ViolationMark[];
+}
+
+interface Open {
+  kind: SpellKind;
+  from: number;
+  token: number | null;
+}
+
+class Builder {
+  readonly spells: Spell[] = [];
+  readonly writes: WriteMark[] = [];
+  readonly violations: ViolationMark[] = [];
+  private readonly open = new Map<string, Open>();
+  /** Per server, the client whose key it keeps now (null: none). */
+  private readonly owner = new Map<string, string | null>();
+
+  constructor(
+    private readonly clients: ReadonlySet<string>,
+    private readonly quorum: number,
+  ) {}
+
+  private close(client: string, t: number): void {
+    const o = this.open.get(client);
+    if (o === undefined) return;
+    if (t > o.from) this.spells.push({ client, kind: o.kind, from: o.from, to: t, token: o.token });
+    this.open.delete(client);
+  }
+
+  private start(client: string, kind: SpellKind, t: number, token: number | null): void {
+    this.close(client, t);
+    this.open.set(client, { kind, from: t, token });
+  }
+
+  private backed(client: string): boolean {
+    let n = 0;
+    for (const o of this.owner.values()) if (o === client) n++;
+    return n >= this.quorum;
+  }
+
+  /** A holder whose keys fell below a quorum is holding a lock that is gone (and back, if they return). */
+  private recheck(t: number): void {
+    for (const [client, o] of [...this.open]) {
+      if (o.kind === 'waiting') continue;
+      const kind: SpellKind = this.backed(client) ? 'holding' : 'stale';
+      if (kind !== o.kind) this.start(client, kind, t, o.token);
+    }
+  }
+
+  private onClientFact(client: string, t: number, kind: string, token: number | null): void {
+    if (kind === 'acquiring' && !this.open.has(client)) this.start(client, 'waiting', t, null);
+    else if (kind === 'acquired') this.start(client, this.backed(client) ? 'holding' : 'stale', t, token);
+    else if (kind === 'gave-up' || kind === 'released' || kind === 'lost' || kind === 'panic') this.close(client, t);
+  }
+
+  private onServerFact(server: string, t: number, kind: string, owner: string | null): void {
+    if (kind === 'set') this.owner.set(server, owner);
+    else if (kind === 'deleted' || kind === 'expired' || kind === 'keyspace') this.owner.set(server, null);
+    else return;
+    this.recheck(t);
+  }
+
+  add(e: TraceEvent): void {
+    if (e.type === 'violation') this.violations.push({ t: e.t, rule: e.rule, detail: e.detail });
+    else if (e.type === 'crash') {
+      this.close(e.node, e.t);
+      if (this.owner.has(e.node)) this.onServerFact(e.node, e.t, 'deleted', null);
+    } else if (e.type === 'output') this.onOutput(e.node, e.t, e.fact);
+  }
+
+  private onOutput(node: string, t: number, fact: Extract<TraceEvent, { type: 'output' }>['fact']): void {
+    const kind = String(fact['kind']);
+    const token = typeof fact['token'] === 'number' ? fact['token'] : null;
+    if (kind === 'write' && typeof fact['client'] === 'string') {
+      this.writes.push({ t, client: fact['client'], token: token ?? 0, accepted: fact['accepted'] === true, interleaved: fact['interleaved'] === true });
+    } else if (this.clients.has(node)) this.onClientFact(node, t, kind, token);
+    else this.onServerFact(node, t, kind, typeof fact['owner'] === 'string' ? fact['owner'] : null);
+  }
+
+  finish(): LockTimeline {
+    for (const [client, o] of this.open) this.spells.push({ client, kind: o.kind, from: o.from, to: null, token: o.token });
+    this.spells.sort((a, b) => a.from - b.from || a.client.localeCompare(b.client));
+    return { spells: this.spells, writes: this.writes, violations: this.violations };
+  }
+}
+
+/** Reads the events up to `now`; `servers` is how many Redis servers the run has (the quorum follows). */
+export function lockTimelineModel(events: readonly TraceEvent[], clients: readonly string[], servers: number, now: number): LockTimeline {
+  const b = new Builder(new Set(clients), Math.floor(servers / 2) + 1);
+  for (const e of events) if (e.t <= now) b.add(e);
+  return b.finish();
+}
+
+const SPELL_WORDS: Readonly<Record<SpellKind, string>> = {
+  waiting: 'waits for the lock',
+  holding: 'holds the lock',
+  stale: 'believes it holds the lock, but the lock is gone',
+};
+
+/** How a spell is named for screen readers and tests: "c1 holds the lock, token 1, 22–400 ms". */
+export function spellLabel(s: Spell, now: number): string {
+  const token = s.token === null ? '' : `, token ${s.token}`;
+  const end = s.to === null ? `${Math.round(now)} ms, ongoing` : `${Math.round(s.to)} ms`;
+  return `${s.client} ${SPELL_WORDS[s.kind]}${token}, ${Math.round(s.from)}–${end}`;
+}
+
+export function writeLabel(w: WriteMark): string {
+  const what = w.accepted ? (w.interleaved ? 'accepted, interleaved with another holder' : 'accepted') : 'rejected';
+  return `write by ${w.client} with token ${w.token} at ${Math.round(w.t)} ms, ${what}`;
+}

@@ -1,0 +1,54 @@
+/** The lock views' models, read from real scenario runs. */
+import { describe, expect, it } from 'vitest';
+import { redisLockLab } from '../../src/labs/redis-lock/lab';
+import { redlockLab } from '../../src/labs/redlock/lab';
+import { buildFrame } from '../../src/runtime/frame';
+import { lockTimelineModel, spellLabel, writeLabel } from '../../src/views/locks/lockTimelineModel';
+import { redisKeysModel } from '../../src/views/locks/redisKeysModel';
+import { runScenario, scenarioOf } from '../paxos/scenarioRun';
+
+describe('the lock timeline model', () => {
+  const { events } = runScenario(redisLockLab, scenarioOf(redisLockLab, 'gc-pause-two-writers'));
+  const model = lockTimelineModel(events, ['c1', 'c2'], 1, 2100);
+  const spells = model.spells.map((s) => `${s.client} ${s.kind} ${s.token ?? '-'} ${Math.round(s.from)}-${s.to === null ? 'now' : Math.round(s.to)}`);
+
+  it('shows c1 holding, then believing it holds once its key expired, while c2 waits and then holds', () => {
+    expect(spells).toContain('c1 holding 1 22-1014');
+    expect(spells.find((s) => s.startsWith('c1 stale'))).toMatch(/^c1 stale 1 1014-/);
+    expect(spells.some((s) => s.startsWith('c2 waiting'))).toBe(true);
+    expect(spells.find((s) => s.startsWith('c2 holding'))).toMatch(/^c2 holding 2 1127-/);
+  });
+
+  it('marks the interleaved write and the violation where they happen', () => {
+    const late = model.writes.find((w) => w.interleaved);
+    expect(late).toMatchObject({ client: 'c1', token: 1, accepted: true });
+    expect(writeLabel(late!)).toMatch(/^write by c1 with token 1 at 1914 ms, accepted, interleaved with another holder$/);
+    expect(model.violations.map((v) => v.rule)).toEqual(['mutual-exclusion', 'own-value-only']);
+  });
+
+  it('reads only the events up to now, and names spells for screen readers', () => {
+    const early = lockTimelineModel(events, ['c1', 'c2'], 1, 500);
+    expect(early.writes.every((w) => w.t <= 500)).toBe(true);
+    const c1 = early.spells.find((s) => s.client === 'c1' && s.kind !== 'waiting');
+    expect(c1).toMatchObject({ kind: 'holding', to: null, token: 1 });
+    expect(spellLabel(c1!, 500)).toBe('c1 holds the lock, token 1, 22–500 ms, ongoing');
+  });
+
+  it('with RedLock, a holder whose keys fall below a majority is shown believing it holds', () => {
+    const r = runScenario(redlockLab, scenarioOf(redlockLab, 'slow-acquisition-article'));
+    const m = lockTimelineModel(r.events, ['c1', 'c2'], 5, 1300);
+    expect(m.spells.find((s) => s.client === 'c1' && s.kind !== 'waiting')).toMatchObject({ kind: 'holding', from: 1101 });
+    expect(m.spells.find((s) => s.client === 'c1' && s.kind === 'stale')?.from).toBeCloseTo(1107.108, 3);
+  });
+});
+
+describe('the Redis keys model', () => {
+  it('gives each server its key’s holder, counter and time left by its own clock', () => {
+    const r = runScenario(redlockLab, { ...scenarioOf(redlockLab, 'clock-jump'), untilMs: 250 });
+    const rows = redisKeysModel(buildFrame(r.sim).nodes);
+    expect(rows.map((x) => `${x.id}:${x.owner ?? '-'}:${x.counter}`)).toEqual(['r1:c1:1', 'r2:c1:1', 'r3:c2:2', 'r4:c2:1', 'r5:c2:1']);
+    const r3 = rows.find((x) => x.id === 'r3');
+    expect(r3?.leftMs).toBeCloseTo(500 - (250 - 207.856), 2);
+    expect(r3?.fraction).toBeCloseTo(r3!.leftMs! / 500, 5);
+  });
+});
