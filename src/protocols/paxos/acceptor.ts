@@ -8,6 +8,7 @@ import type { PersistedData } from '../../sim/node';
 import { compareBallots, maxBallot, type Ballot } from './ballot';
 import { fact, send, update, type Out } from './out';
 import type { Accept, AcceptedEntry, AcceptorState, Prepare, Value } from './types';
+import { persist } from '../effects';
 
 const ACCEPTED_KEY = 'accepted.';
 
@@ -44,7 +45,7 @@ export function promise<S extends WithAcceptor>(o: Out<S>, ballot: Ballot, fromS
   const order = compareBallots(ballot, acc.promised);
   if (order < 0) return { ok: false, promised: acc.promised };
   if (order > 0) {
-    if (o.rules.durableAcceptor) o.fx.push({ kind: 'persist', key: 'promised', value: ballot });
+    if (o.rules.durableAcceptor) persist(o, 'promised', ballot);
     update<WithAcceptor>(o, { acceptor: { ...acc, promised: ballot } });
     fact(o, { kind: 'promised', ballot });
   }
@@ -58,8 +59,8 @@ export function accept<S extends WithAcceptor>(o: Out<S>, ballot: Ballot, slot: 
   if (acc.accepted[slot]?.ballot === ballot) return { ok: true, accepted: [] };
   const promised = maxBallot(acc.promised, ballot);
   if (o.rules.durableAcceptor) {
-    if (promised !== acc.promised) o.fx.push({ kind: 'persist', key: 'promised', value: promised });
-    o.fx.push({ kind: 'persist', key: `${ACCEPTED_KEY}${slot}`, value: { ballot, value } });
+    if (promised !== acc.promised) persist(o, 'promised', promised);
+    persist(o, `${ACCEPTED_KEY}${slot}`, { ballot, value });
   }
   update<WithAcceptor>(o, { acceptor: { promised, accepted: { ...acc.accepted, [slot]: { ballot, value } } } });
   fact(o, { kind: 'accepted', slot, ballot, value });

@@ -10,6 +10,7 @@ import { fact, result, type Out } from './out';
 import { nextRound, proposer, setProposer, startRound } from './proposer';
 import type { PaxosState, PendingOp } from './types';
 import { ownValue } from './values';
+import { invoke } from '../effects';
 
 function begin(o: Out<PaxosState>, op: PendingOp): void {
   const p = proposer(o);
@@ -40,7 +41,7 @@ export function onProposeTimer(o: Out<PaxosState>): void {
   if (p.phase !== 'idle' && p.phase !== 'done') return;
   const opId = `${o.ctx.id}.r${nextRound(p)}`;
   const value = ownValue(o.ctx.id);
-  o.fx.push({ kind: 'invoke', opId, op: { op: 'propose', value } });
+  invoke(o, opId, { op: 'propose', value });
   begin(o, { opId, value });
 }
 

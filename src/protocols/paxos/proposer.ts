@@ -10,6 +10,7 @@ import { backoffDelayMs, MAX_ATTEMPTS, quorum, timing } from './config';
 import { learn } from './learner';
 import { broadcast, cancelTimer, fact, result, setTimer, update, type Out } from './out';
 import { TIMER, type AcceptedEntry, type PaxosState, type ProposerState } from './types';
+import { persist } from '../effects';
 
 export function proposer(o: Out<PaxosState>): ProposerState {
   const p = o.s.proposer;
@@ -48,7 +49,7 @@ export function withReport(p: ProposerState, entries: readonly AcceptedEntry[]):
 export function startRound(o: Out<PaxosState>): void {
   const round = nextRound(proposer(o));
   const ballot = ballotOf(round, o.ctx.id);
-  o.fx.push({ kind: 'persist', key: 'round', value: round });
+  persist(o, 'round', round);
   // The article counts itself as one promise without asking its own acceptor (seed line 291).
   const self = o.rules.selfAsAcceptor ? [] : [o.ctx.id];
   setProposer(o, { phase: 'prepare', round, ballot, best: null, proposal: null, promises: self, accepts: [], replied: [] });

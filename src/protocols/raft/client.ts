@@ -9,6 +9,7 @@ import { lastIndex } from './log';
 import { result, setTimer, update, type Out } from './out';
 import { appendToLog, broadcastAppend } from './replicate';
 import { TIMER, type Command } from './types';
+import { invoke } from '../effects';
 
 const KEYS = ['x', 'y', 'z'] as const;
 
@@ -58,7 +59,7 @@ export function onClientTick(o: Out): void {
   const index = lastIndex(o.s.log) + 1;
   const opId = `${o.ctx.id}.${o.s.term}.${index}`;
   const cmd = { op: 'put', key: KEYS[index % KEYS.length] as string, value: `${o.s.term}.${index}` } as const;
-  o.fx.push({ kind: 'invoke', opId, op: { op: cmd.op, key: cmd.key, value: cmd.value } });
+  invoke(o, opId, { op: cmd.op, key: cmd.key, value: cmd.value });
   propose(o, { ...cmd, id: opId });
   setTimer(o, TIMER.client, clientIntervalMs(o.ctx));
 }

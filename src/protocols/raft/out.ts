@@ -4,11 +4,14 @@
  * that copy and append effects: the input state is never changed, so a whole step stays one pure
  * function, without a new state object for every field it sets.
  */
-import type { Json, JsonObject } from '../../sim/json';
+import type { Json } from '../../sim/json';
 import type { Effect, NodeId, StepContext } from '../../sim/node';
+import { persist as persistValue, sendMessage, setTimer } from '../effects';
 import { randomElectionTimeoutMs, rulesOf, type Rules } from './config';
 import type { Message, RaftState } from './types';
 import { TIMER } from './types';
+
+export { cancelTimer, fact, result, setTimer } from '../effects';
 
 export interface Out {
   s: RaftState;
@@ -27,20 +30,7 @@ export function update(o: Out, change: Partial<RaftState>): void {
 }
 
 export function send(o: Out, to: NodeId, msg: Message): void {
-  o.fx.push({ kind: 'send', to, msg: msg as JsonObject });
-}
-
-/** A fact for the trace (see docs/trace-format.md, "raft"). */
-export function fact(o: Out, body: JsonObject): void {
-  o.fx.push({ kind: 'output', fact: body });
-}
-
-export function setTimer(o: Out, name: string, delayMs: number): void {
-  o.fx.push({ kind: 'setTimer', name, delayMs });
-}
-
-export function cancelTimer(o: Out, name: string): void {
-  o.fx.push({ kind: 'cancelTimer', name });
+  sendMessage(o, to, msg);
 }
 
 export function resetElectionTimer(o: Out): void {
@@ -52,11 +42,7 @@ export function resetElectionTimer(o: Out): void {
  * `rf.persist()`). Callers put this before the sends and replies that depend on it.
  */
 export function persist(o: Out): void {
-  o.fx.push({ kind: 'persist', key: 'term', value: o.s.term });
-  o.fx.push({ kind: 'persist', key: 'votedFor', value: o.s.votedFor });
-  o.fx.push({ kind: 'persist', key: 'log', value: o.s.log as unknown as Json });
-}
-
-export function result(o: Out, opId: string, ok: boolean, value?: JsonObject | string | null): void {
-  o.fx.push(value === undefined ? { kind: 'result', opId, ok } : { kind: 'result', opId, ok, value });
+  persistValue(o, 'term', o.s.term);
+  persistValue(o, 'votedFor', o.s.votedFor);
+  persistValue(o, 'log', o.s.log as unknown as Json);
 }

@@ -12,6 +12,7 @@ import { campaign } from './election';
 import { isLeader, lead, setLead } from './lead';
 import { proposeAt } from './replicate';
 import { MTIMER, type MultiState } from './types';
+import { invoke } from '../../effects';
 
 /** A bound on slots in flight at once. */
 export const MAX_IN_FLIGHT = 32;
@@ -60,6 +61,6 @@ export function onClientTimer(o: Out<MultiState>): void {
   const opId = `${o.ctx.id}.${l.round}.${l.submitted + 1}`;
   const value = `${ownValue(o.ctx.id)}${l.nextSlot}`;
   setLead(o, { submitted: l.submitted + 1 });
-  o.fx.push({ kind: 'invoke', opId, op: { op: 'propose', value } });
+  invoke(o, opId, { op: 'propose', value });
   submit(o, opId, value);
 }

@@ -13,6 +13,7 @@ import { lead, setLead, stepDown } from './lead';
 import { lastChosen } from './log';
 import { proposeAt, sendHeartbeats } from './replicate';
 import { MTIMER, type LeadState, type MultiState } from './types';
+import { persist } from '../../effects';
 
 function merge(recovered: LeadState['recovered'], entries: readonly AcceptedEntry[]): LeadState['recovered'] {
   let out = recovered;
@@ -28,7 +29,7 @@ export function campaign(o: Out<MultiState>): void {
   const round = Math.max(l.round, l.seen) + 1;
   const ballot = ballotOf(round, o.ctx.id);
   const from = o.s.log.applied;
-  o.fx.push({ kind: 'persist', key: 'round', value: round });
+  persist(o, 'round', round);
   cancelTimer(o, MTIMER.election);
   setLead(o, { role: 'candidate', round, ballot, from, promises: [], recovered: {}, inflight: {} });
   fact(o, { kind: 'role', role: 'candidate', ballot });
