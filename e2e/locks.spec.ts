@@ -1,0 +1,72 @@
+/**
+ * The lock labs' views in the page: the lock timeline (who waits, holds, or believes it holds a
+ * lock that is gone; the storage's writes; violations where they happen) and the Redis servers'
+ * keys with their time to live, at fixed scenario moments, by accessible name and screenshot.
+ * Update the baselines with `npx playwright test e2e/locks.spec.ts --update-snapshots`.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { redisLockLab } from '../src/labs/redis-lock/lab';
+import { redlockLab } from '../src/labs/redlock/lab';
+import type { LabDefinition } from '../src/sim/lab';
+import { formatLabHash, scenarioSpec } from '../src/store/url';
+import { formatMs } from '../src/views/format';
+
+function scenarioAt(lab: LabDefinition, id: string, t: number): string {
+  const s = lab.scenarios.find((x) => x.id === id);
+  if (s === undefined) throw new Error(`no scenario ${id}`);
+  return `/${formatLabHash(lab, scenarioSpec(lab, s), t, s.id)}`;
+}
+
+/** Waits for the run to stand still at `t` with the fonts loaded and the last layout drawn. */
+async function settle(page: Page, t: number): Promise<void> {
+  await expect(page.getByTestId('status-time')).toHaveText(`t = ${formatMs(t)} ms`);
+  await expect(page.getByTestId('status-state')).not.toHaveText(/loading|playing/);
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+test('a GC pause longer than the TTL: c1 believes it holds a lock that expired, and its write lands inside c2’s work', async ({ page }) => {
+  await page.goto(scenarioAt(redisLockLab, 'gc-pause-two-writers', 2100));
+  await settle(page, 2100);
+  const timeline = page.getByTestId('lock-timeline');
+  const spells = timeline.getByRole('list', { name: 'Who waits for and holds the lock' });
+  await expect(spells.getByRole('listitem', { name: /^c1 believes it holds the lock, but the lock is gone, token 1, 1014–/ })).toHaveCount(1);
+  await expect(spells.getByRole('listitem', { name: /^c2 holds the lock, token 2, 1127–/ })).toHaveCount(1);
+  const writes = timeline.getByRole('list', { name: 'Writes at the storage' });
+  await expect(writes.getByRole('listitem', { name: 'write by c1 with token 1 at 1914 ms, accepted, interleaved with another holder' })).toHaveCount(1);
+  await expect(timeline.getByRole('list', { name: 'Violations on the timeline' }).getByRole('listitem').filter({ hasText: /mutual-exclusion at 1914 ms: c1 wrote \(token 1\) after c2/ })).toHaveCount(1);
+  await expect(timeline).toHaveScreenshot('gc-pause-timeline.png');
+});
+
+test('the same pause with fencing: the storage rejects c1’s stale writes and nothing interleaves', async ({ page }) => {
+  await page.goto(scenarioAt(redisLockLab, 'gc-pause-fencing', 2300));
+  await settle(page, 2300);
+  const writes = page.getByTestId('lock-timeline').getByRole('list', { name: 'Writes at the storage' });
+  await expect(writes.getByRole('listitem', { name: /^write by c1 with token 1 at \d+ ms, rejected$/ })).toHaveCount(2);
+  await expect(writes.getByRole('listitem', { name: /interleaved/ })).toHaveCount(0);
+  await expect(page.getByTestId('lock-timeline')).toHaveScreenshot('gc-pause-fencing-timeline.png');
+});
+
+test('RedLock clock jump: r3 keeps c2’s key by its own fast clock while r1 and r2 keep c1’s', async ({ page }) => {
+  await page.goto(scenarioAt(redlockLab, 'clock-jump', 300));
+  await settle(page, 300);
+  const keys = page.getByTestId('redis-keys');
+  for (const r of ['r1', 'r2']) await expect(keys.getByRole('cell', { name: `${r}: key set by c1` })).toBeVisible();
+  for (const r of ['r3', 'r4', 'r5']) await expect(keys.getByRole('cell', { name: `${r}: key set by c2` })).toBeVisible();
+  await expect(keys.getByRole('cell', { name: /^r3 time to live: \d+ ms left$/ })).toBeVisible();
+  const spells = page.getByTestId('lock-timeline').getByRole('list', { name: 'Who waits for and holds the lock' });
+  await expect(spells.getByRole('listitem', { name: /^c1 believes it holds the lock, but the lock is gone, token 1/ })).toHaveCount(1);
+  await expect(spells.getByRole('listitem', { name: /^c2 holds the lock, token 2/ })).toHaveCount(1);
+  await expect(keys).toHaveScreenshot('redlock-clock-jump-keys.png');
+});
+
+test('a person takes the lock on c1 from the inspector and sees it held', async ({ page }) => {
+  await page.goto('/#/redis-lock?variant=hardened&seed=1&p.autoStart=false');
+  await expect(page.getByTestId('status-state')).not.toHaveText(/loading/);
+  await page.locator('.cluster-panel [data-node="c1"]').click();
+  await page.getByRole('button', { name: 'Acquire the lock' }).click();
+  await page.getByRole('button', { name: /^Play/ }).first().click();
+  const keys = page.getByTestId('redis-keys');
+  await expect(keys.getByRole('cell', { name: 'r1: key set by c1' })).toBeVisible();
+  await expect(page.getByTestId('lock-timeline').getByRole('listitem', { name: /^c1 holds the lock, token 1/ })).toHaveCount(1);
+});
