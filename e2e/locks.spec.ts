@@ -70,3 +70,12 @@ test('a person takes the lock on c1 from the inspector and sees it held', async 
   await expect(keys.getByRole('cell', { name: 'r1: key set by c1' })).toBeVisible();
   await expect(page.getByTestId('lock-timeline').getByRole('listitem', { name: /^c1 holds the lock, token 1/ })).toHaveCount(1);
 });
+
+test('a person slows the link between c1 and the storage from the inspector; the run records the delay', async ({ page }) => {
+  await page.goto('/#/redis-lock?variant=hardened&seed=1&t=100');
+  await settle(page, 100);
+  await page.getByRole('button', { name: 'link c1–storage, up' }).click();
+  await page.getByRole('group', { name: 'Link delay' }).getByRole('button', { name: 'Delay 500 ms' }).click();
+  await expect(page).toHaveURL(/a=100(%3A|:)delay(%3A|:)c1(%2C|,)storage(%2C|,)500/);
+  await expect(page.getByRole('region', { name: 'Event log' })).toContainText('delayMs');
+});

@@ -23,6 +23,8 @@ interface Props {
 }
 
 const DEFAULT_PAUSE_MS = 500;
+/** A slow link: messages on it, both ways, take this much longer than the network's latency. */
+const DEFAULT_LINK_DELAY_MS = 500;
 
 function NodeActions({ lab, node, onAct }: { lab: LabDefinition; node: NodeFrame; onAct: Props['onAct'] }) {
   const [pauseMs, setPauseMs] = useState(String(DEFAULT_PAUSE_MS));
@@ -100,6 +102,14 @@ function LinkActions({ a, b, frame, onAct }: { a: string; b: string; frame: Fram
         </button>
         <button type="button" disabled={state.kind === 'up'} onClick={() => onAct({ kind: 'heal', from: a, to: b })}>
           Heal link
+        </button>
+      </div>
+      <div className="button-row" role="group" aria-label="Link delay">
+        <button type="button" onClick={() => onAct({ kind: 'delay', from: a, to: b, ms: DEFAULT_LINK_DELAY_MS })}>
+          Delay {DEFAULT_LINK_DELAY_MS} ms
+        </button>
+        <button type="button" onClick={() => onAct({ kind: 'delay', from: a, to: b, ms: 0 })}>
+          No extra delay
         </button>
       </div>
     </>
