@@ -137,6 +137,20 @@ describe('redlock scenarios', () => {
     expect(violationsOf(events)).toEqual(['mutual-exclusion']);
   });
 
+  it('article-retry-cannot-renew: c2’s hold after a failed round is never renewed, its keys lapse, two holders write, and its Unlock panics', () => {
+    const events = multi('article-retry-cannot-renew');
+    const c2Acquired = factsOf(events, 'acquired').find(by('c2'));
+    expect(factsOf(events, 'refused').filter(by('c2'))).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'timer' && e.node === 'c2' && e.name.startsWith('renew:'))).toEqual([]);
+    const lapsed = factsOf(events, 'expired').filter((f) => f.fact['owner'] === 'c2');
+    expect(lapsed).toHaveLength(5);
+    expect(lapsed.every((f) => f.t - (c2Acquired?.t ?? 0) < 1000)).toBe(true);
+    expect(factsOf(events, 'acquired').map((f) => f.node)).toEqual(['c1', 'c2', 'c1']);
+    expect(factsOf(events, 'panic').map((f) => f.node)).toEqual(['c2']);
+    expect(factsOf(events, 'deleted').filter((f) => f.fact['by'] === 'c2')).toEqual([]);
+    expect(violationsOf(events)).toEqual(['mutual-exclusion']);
+  });
+
   it('slow-acquisition: the article takes keys that are about to expire and two clients write; hardened refuses and stays safe', () => {
     const article = multi('slow-acquisition-article');
     expect(factsOf(article, 'acquired').map((f) => `${f.node}@${f.t}`)).toEqual(['c1@1101', 'c2@1171.318']);

@@ -115,4 +115,23 @@ const slowHardened: Scenario = {
   ],
 };
 
-export const REDLOCK_SCENARIOS: readonly Scenario[] = [oneDown, clockJump, clockJumpFencing, emptyRestart, slowArticle, slowHardened];
+const retryCannotRenew: Scenario = {
+  id: 'article-retry-cannot-renew',
+  title: 'Article: after one failed round RedLock cannot renew, and its Unlock panics',
+  variant: 'article',
+  seed: 1,
+  params: { ...SCRIPTED, ttlMs: 1000, workMs: 1500, writes: 6, fencing: false },
+  actions: [acquire(100, 'c1'), acquire(1560, 'c2'), acquire(2700, 'c1')],
+  untilMs: 3400,
+  narration: [
+    { at: 100, text: 'c1 takes the lock on all five servers; each instance starts its own renewal ticker (EXPIRE 1 every 500 ms) while c1 works for 1.5 s.' },
+    { at: 1581, text: 'c2’s first round finds c1’s keys: 0 of 5. RedLock.Lock calls Unlock, which closes every instance’s stopRenew channel, then sleeps 100 ms.' },
+    { at: 1703, text: 'c1 is done; c2’s second round gets all five. But each renewal goroutine sees its stop channel closed and returns at once: nothing will renew c2’s keys.' },
+    { at: 2689, text: 'One TTL later every key lapses while c2 is still working.' },
+    { at: 2722, text: 'c1 asks again and gets the lock: two holders.' },
+    { at: 3210, text: 'c2’s last write lands after c1’s first: the writes interleave.' },
+    { at: 3220, text: 'c2 unlocks: close() on the channels its failed round already closed is a Go panic. The scripts never run.' },
+  ],
+};
+
+export const REDLOCK_SCENARIOS: readonly Scenario[] = [oneDown, clockJump, clockJumpFencing, emptyRestart, slowArticle, slowHardened, retryCannotRenew];
