@@ -79,3 +79,16 @@ test('a person slows the link between c1 and the storage from the inspector; the
   await expect(page).toHaveURL(/a=100(%3A|:)delay(%3A|:)c1(%2C|,)storage(%2C|,)500/);
   await expect(page.getByRole('region', { name: 'Event log' })).toContainText('delayMs');
 });
+
+test('a person jumps one Redis server’s clock from the inspector: its key lapses by its own clock', async ({ page }) => {
+  await page.goto(scenarioAt(redlockLab, 'one-server-down', 200));
+  await settle(page, 200);
+  const keys = page.getByTestId('redis-keys');
+  await expect(keys.getByRole('cell', { name: /^r2 time to live: \d+ ms left$/ })).toBeVisible();
+  await page.getByRole('button', { name: /^r2, locked/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('group', { name: "r2's clock" }).getByRole('button', { name: 'Clock +1 s' }).click();
+  await expect(page).toHaveURL(/skew(%3A|:)r2(%2C|,)1000/);
+  await expect(keys.getByRole('cell', { name: 'r2 time to live: expired' })).toBeVisible();
+  await expect(keys.getByRole('cell', { name: /^r1 time to live: \d+ ms left$/ })).toBeVisible();
+});

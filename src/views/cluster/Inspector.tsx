@@ -23,6 +23,9 @@ interface Props {
 }
 
 const DEFAULT_PAUSE_MS = 500;
+/** A clock jump (an operator, or NTP stepping the clock) and a clock that runs fast: expiries and timers on that node move. */
+const CLOCK_JUMP_MS = 1000;
+const FAST_CLOCK_RATE = 1.5;
 /** A slow link: messages on it, both ways, take this much longer than the network's latency. */
 const DEFAULT_LINK_DELAY_MS = 500;
 
@@ -59,6 +62,20 @@ function NodeActions({ lab, node, onAct }: { lab: LabDefinition; node: NodeFrame
         </label>
         <button type="button" disabled={down || !pauseValid} onClick={() => onAct({ kind: 'pause', node: node.id, ms })}>
           Pause {node.id}
+        </button>
+      </div>
+      <div className="button-row" role="group" aria-label={`${node.id}'s clock`}>
+        <button type="button" onClick={() => onAct({ kind: 'skew', node: node.id, ms: CLOCK_JUMP_MS })}>
+          Clock +{CLOCK_JUMP_MS / 1000} s
+        </button>
+        <button type="button" onClick={() => onAct({ kind: 'skew', node: node.id, ms: -CLOCK_JUMP_MS })}>
+          Clock −{CLOCK_JUMP_MS / 1000} s
+        </button>
+        <button type="button" disabled={node.clockRate === FAST_CLOCK_RATE} onClick={() => onAct({ kind: 'drift', node: node.id, rate: FAST_CLOCK_RATE })}>
+          Clock runs {FAST_CLOCK_RATE}× fast
+        </button>
+        <button type="button" disabled={node.clockRate === 1} onClick={() => onAct({ kind: 'drift', node: node.id, rate: 1 })}>
+          Clock at true rate
         </button>
       </div>
       {lab.commands.length > 0 && (
