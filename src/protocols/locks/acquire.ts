@@ -14,7 +14,9 @@ import { LOCK_KEY, type ClientState } from './types';
 
 /** A value only this acquisition has (hardened), or the article's one value for everyone. */
 function valueFor(o: Out<ClientState>): string {
-  if (!rulesOf(o.ctx).uniqueValue) return o.ctx.peers.filter((p) => /^r\d+$/.test(p)).length > 1 ? `${o.ctx.id}-value` : ARTICLE_VALUE;
+  // The seed's usage example gives its RedisLock one value for everyone; it shows no RedLock usage,
+  // so there each client gets its own fixed value and the constant-value lesson stays in one lab.
+  if (!rulesOf(o.ctx).uniqueValue) return serversOf(o.ctx).length > 1 ? `${o.ctx.id}-value` : ARTICLE_VALUE;
   const random = Math.floor(o.ctx.random() * 0xffffffff).toString(16).padStart(8, '0');
   return `${o.ctx.id}:${o.s.cycle}.${o.s.attempt}:${random}`;
 }
