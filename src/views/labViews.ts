@@ -7,6 +7,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Frame, NodeFrame } from '../runtime/frame';
 import type { LabDefinition } from '../sim/lab';
 import type { Params } from '../sim/params';
+import { lockDecoration } from './locks/lockDecoration';
 import { raftDecoration } from './raft/raftDecoration';
 
 export interface LabPanelProps {
@@ -72,6 +73,8 @@ function numberParam(lab: LabDefinition, params: Params | null, name: string): n
 
 const NODE_DECORATORS: Readonly<Record<string, NodeDecorator>> = {
   raft: (node, frame, lab, params) => raftDecoration(node, frame.now, frame.nodes.length, numberParam(lab, params, 'electionTimeoutMsMax')),
+  'redis-lock': (node) => lockDecoration(node),
+  redlock: (node) => lockDecoration(node),
 };
 
 export function nodeDecorator(labId: string): NodeDecorator | null {

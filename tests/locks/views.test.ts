@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { redisLockLab } from '../../src/labs/redis-lock/lab';
 import { redlockLab } from '../../src/labs/redlock/lab';
 import { buildFrame } from '../../src/runtime/frame';
+import { lockDecoration } from '../../src/views/locks/lockDecoration';
 import { lockTimelineModel, spellLabel, writeLabel } from '../../src/views/locks/lockTimelineModel';
 import { redisKeysModel } from '../../src/views/locks/redisKeysModel';
 import { runScenario, scenarioOf } from '../paxos/scenarioRun';
@@ -50,5 +51,18 @@ describe('the Redis keys model', () => {
     const r3 = rows.find((x) => x.id === 'r3');
     expect(r3?.leftMs).toBeCloseTo(500 - (250 - 207.856), 2);
     expect(r3?.fraction).toBeCloseTo(r3!.leftMs! / 500, 5);
+  });
+});
+
+describe('the lock labs’ node decoration', () => {
+  it('draws a Redis server’s key as the share of its time to live left, and nothing on a free server or a client', () => {
+    const r = runScenario(redlockLab, { ...scenarioOf(redlockLab, 'one-server-down'), untilMs: 300 });
+    const nodes = buildFrame(r.sim).nodes;
+    const r1 = lockDecoration(nodes.find((n) => n.id === 'r1')!);
+    // r1 set the key at 113.986 ms with PX 500: at 300 ms, 313.986 of 500 ms are left.
+    expect(r1?.arc).toBeCloseTo(313.986 / 500, 6);
+    expect(r1?.description).toMatch(/^lock key held by c1, \d+ ms left by its own clock$/);
+    expect(lockDecoration(nodes.find((n) => n.id === 'r5')!)).toBeNull();
+    expect(lockDecoration(nodes.find((n) => n.id === 'c1')!)).toBeNull();
   });
 });
