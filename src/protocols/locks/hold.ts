@@ -4,7 +4,7 @@
  * checks it before each write; the article's holder believes it holds the lock until it lets go.
  */
 import { num, rulesOf, STORAGE_ID } from './config';
-import { cancelTimer, fact, send, setTimer, update, type Out } from './out';
+import { cancelTimer, fact, persist, send, setTimer, update, type Out } from './out';
 import { answer, panic, rest } from './acquire';
 import { startRenewal } from './renewal';
 import { releaseEverywhere, stopTickers, unlock } from './release';
@@ -14,7 +14,7 @@ export function becomeHolder(o: Out<ClientState>, validityMs: number | null, ela
   const token = Math.max(...Object.values(o.s.granted));
   const leaseUntil = validityMs === null ? null : (o.s.roundStartedAt ?? o.ctx.now) + validityMs;
   update(o, { phase: 'holding', hold: o.s.hold + 1, token, leaseUntil, written: 0 });
-  o.fx.push({ kind: 'persist', key: 'holds', value: o.s.hold });
+  persist(o, 'holds', o.s.hold);
   const extra = validityMs === null ? {} : { validityMs: round3(validityMs), elapsedMs: round3(elapsedMs) };
   fact(o, { kind: 'acquired', lock: LOCK_KEY, token, ...extra });
   answer(o, true, `token ${token}`);

@@ -1,43 +1,17 @@
 /**
- * One step's work in progress: the next state and the effects so far, in order. Functions of
- * this package replace `o.s` with a new object (the state they were given is never changed) and
- * append effects, so a whole step stays one pure function.
+ * One step's work in progress for the lock nodes: the shared effect builders (src/protocols/
+ * effects.ts) with this package's own message type.
  */
-import type { JsonObject } from '../../sim/json';
-import type { Effect, NodeId, StepContext } from '../../sim/node';
+import type { NodeId } from '../../sim/node';
+import { sendMessage, stepOut, type StepOut } from '../effects';
 import type { LockMessage } from './types';
 
-export interface Out<S> {
-  s: S;
-  readonly fx: Effect[];
-  readonly ctx: StepContext;
-}
+export { cancelTimer, fact, persist, result, setTimer, update } from '../effects';
 
-export function outFor<S>(s: S, ctx: StepContext): Out<S> {
-  return { s, fx: [], ctx };
-}
+export type Out<S> = StepOut<S>;
 
-export function update<S>(o: Out<S>, change: Partial<S>): void {
-  o.s = { ...o.s, ...change };
-}
+export const outFor = stepOut;
 
 export function send(o: Out<unknown>, to: NodeId, msg: LockMessage): void {
-  o.fx.push({ kind: 'send', to, msg: msg as unknown as JsonObject });
-}
-
-/** A fact for the trace, the checkers and the views (docs/trace-format.md, "redis-lock and redlock"). */
-export function fact(o: Out<unknown>, body: JsonObject): void {
-  o.fx.push({ kind: 'output', fact: body });
-}
-
-export function setTimer(o: Out<unknown>, name: string, delayMs: number): void {
-  o.fx.push({ kind: 'setTimer', name, delayMs: Math.max(0, delayMs) });
-}
-
-export function cancelTimer(o: Out<unknown>, name: string): void {
-  o.fx.push({ kind: 'cancelTimer', name });
-}
-
-export function result(o: Out<unknown>, opId: string, ok: boolean, value?: JsonObject | string | null): void {
-  o.fx.push(value === undefined ? { kind: 'result', opId, ok } : { kind: 'result', opId, ok, value });
+  sendMessage(o, to, msg);
 }

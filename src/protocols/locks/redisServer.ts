@@ -9,7 +9,7 @@ import type { JsonObject } from '../../sim/json';
 import type { NodeInput, PersistedData, StepContext, StepOutput } from '../../sim/node';
 import { flag } from './config';
 import { applyCommand, EMPTY_KEYSPACE, expiredKeys, isLive, withoutKey, type Change } from './keyspace';
-import { fact, outFor, send, setTimer, result, type Out } from './out';
+import { fact, outFor, persist, result, send, setTimer, type Out } from './out';
 import type { ClientToRedis, Entry, RedisState } from './types';
 
 const EXPIRY_TIMER = 'expire:';
@@ -21,8 +21,8 @@ function restore(persisted: PersistedData | null): RedisState {
   return saved === undefined || saved === null ? EMPTY_KEYSPACE : (saved as unknown as RedisState);
 }
 
-function persist(o: Out<RedisState>): void {
-  if (flag(o.ctx, 'persistence', true)) o.fx.push({ kind: 'persist', key: 'keyspace', value: o.s as unknown as JsonObject });
+function saveKeyspace(o: Out<RedisState>): void {
+  if (flag(o.ctx, 'persistence', true)) persist(o, 'keyspace', o.s as unknown as JsonObject);
 }
 
 /** A timer at the key's expiry, so the lapse shows as a fact when it happens (commands check expiry themselves). */
@@ -57,7 +57,7 @@ function expireLapsed(o: Out<RedisState>): void {
     o.s = withoutKey(o.s, key);
     fact(o, { kind: 'expired', lock: key, value: entry.value, owner: entry.owner });
   }
-  if (lapsed.length > 0) persist(o);
+  if (lapsed.length > 0) saveKeyspace(o);
 }
 
 function onCommand(o: Out<RedisState>, from: string, m: ClientToRedis): void {
@@ -65,7 +65,7 @@ function onCommand(o: Out<RedisState>, from: string, m: ClientToRedis): void {
   const applied = applyCommand(o.s, m.cmd, from, o.ctx.now);
   o.s = applied.state;
   if (applied.change !== null) {
-    persist(o);
+    saveKeyspace(o);
     report(o, applied.change);
   }
   send(o, from, { type: 'reply', rid: m.rid, result: applied.result });
