@@ -1,20 +1,17 @@
 /**
- * Every guided scenario of the consensus labs, as a teacher walks it: open it from the landing
+ * Every guided scenario of every lab, as a teacher walks it: open it from the landing
  * page, step through its narration with "Next step" (each step's text at its moment), and at the
  * last step the invariants panel agrees with the same run done in-process in Node (the rules it
  * broke, or none). A screenshot of the page at that moment guards the pictures. Update the
  * baselines with `npx playwright test e2e/scenarios.spec.ts --update-snapshots`.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { multiPaxosLab } from '../src/labs/multi-paxos/lab';
-import { paxosLab } from '../src/labs/paxos/lab';
-import { raftLab } from '../src/labs/raft/raftLab';
+import { productLabs } from '../src/labs/registry';
 import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
 import type { LabDefinition, Scenario } from '../src/sim/lab';
 import { scenarioSpec } from '../src/store/url';
 import { formatMs } from '../src/views/format';
 
-const LABS: readonly LabDefinition[] = [raftLab, paxosLab, multiPaxosLab];
 
 /** The rules a run of the scenario has broken by virtual time `t`, computed in-process. */
 function rulesBrokenBy(lab: LabDefinition, scenario: Scenario, t: number): string[] {
@@ -32,7 +29,7 @@ async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
-for (const lab of LABS) {
+for (const lab of productLabs) {
   test.describe(lab.title, () => {
     for (const scenario of lab.scenarios) {
       test(`${scenario.id}: its story, step by step, and where it ends`, async ({ page }) => {

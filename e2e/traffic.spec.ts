@@ -1,18 +1,15 @@
 /**
  * The traffic-control labs in the page: switch the backend to an outage and watch the breaker
  * open, go half-open and close again once the backend is back; each traffic view at a fixed
- * scenario, seed and virtual time, by accessible names and by screenshot; and every traffic
- * scenario walked step by step from the landing page, its broken rules matching the in-process
- * run. Update the baselines with `npx playwright test e2e/traffic.spec.ts --update-snapshots`.
+ * scenario, seed and virtual time, by accessible names and by screenshot. (Every scenario's
+ * walk, step by step, is in scenarios.spec.ts, with the other labs'.) Update the baselines with `npx playwright test e2e/traffic.spec.ts --update-snapshots`.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { circuitBreakerLab } from '../src/labs/circuit-breaker/lab';
 import { degradationLab } from '../src/labs/degradation/lab';
-import { slidingWindowLab } from '../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../src/labs/worker-pool/lab';
-import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
-import type { LabDefinition, Scenario } from '../src/sim/lab';
+import type { LabDefinition } from '../src/sim/lab';
 import { formatLabHash, scenarioSpec } from '../src/store/url';
 import { formatMs } from '../src/views/format';
 
@@ -114,34 +111,3 @@ test('the worker pool right after Stop: ten busy lanes and a queue of 40', async
   await expect(panel.getByRole('img', { name: '10 worker lanes, 10 busy' })).toBeVisible();
   await expect(panel).toHaveScreenshot('pool-lanes.png');
 });
-
-/** The rules a run of the scenario has broken by virtual time `t`, computed in-process. */
-function rulesBrokenBy(lab: LabDefinition, scenario: Scenario, t: number): string[] {
-  const run = createInProcessRun(lab, scenarioSpec(lab, scenario));
-  while (runUntil(run.sim, run.stepper, t) === 'halted') run.sim.clearHalt();
-  return [...run.sim.world.violatedRules].sort();
-}
-
-for (const lab of [tokenBucketLab, slidingWindowLab, circuitBreakerLab, degradationLab, workerPoolLab]) {
-  test.describe(`${lab.title} scenarios`, () => {
-    for (const scenario of lab.scenarios) {
-      test(`${scenario.id}: its story, step by step`, async ({ page }) => {
-        await page.goto('/#/');
-        const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: lab.title, exact: true }) });
-        await card.getByRole('link', { name: scenario.title, exact: true }).click();
-        const story = page.getByRole('region', { name: `Scenario: ${scenario.title}` });
-        await expect(story).toBeVisible();
-        for (const [i, step] of scenario.narration.entries()) {
-          if (i > 0 || step.at > 0) await story.getByRole('button', { name: 'Next step' }).click();
-          await expect(page.getByTestId('status-time')).toHaveText(`t = ${formatMs(step.at)} ms`);
-          await expect(story).toContainText(step.text);
-        }
-        const last = scenario.narration[scenario.narration.length - 1]?.at ?? 0;
-        const broken = rulesBrokenBy(lab, scenario, last);
-        const invariants = page.getByRole('region', { name: 'Invariants' });
-        await expect(invariants.getByRole('listitem', { name: /: violated$/ })).toHaveCount(broken.length);
-        for (const rule of broken) await expect(invariants.getByRole('listitem', { name: `${rule}: violated` })).toBeVisible();
-      });
-    }
-  });
-}

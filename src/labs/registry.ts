@@ -1,6 +1,6 @@
 /**
- * The labs distlab ships. Each lab lives in its own folder under src/labs and is listed here.
- * (Traffic control and locks land as their own changes.)
+ * The labs distlab ships. Each lab lives in its own folder under src/labs and is listed here; the
+ * landing page groups them by area (src/app/labAreas.ts).
  */
 import type { LabDefinition } from '../sim/lab';
 import { circuitBreakerLab } from './circuit-breaker/lab';

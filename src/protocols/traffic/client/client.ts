@@ -6,6 +6,7 @@
  */
 import type { JsonObject } from '../../../sim/json';
 import type { NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import { invoke } from '../../effects';
 import { numberParam, stringParam } from '../config';
 import { cancelTimer, outFor, result, send, setTimer, update, type Out } from '../out';
 import type { Response } from '../types';
@@ -51,7 +52,7 @@ function sendOne(o: Out<ClientState>, targets: readonly string[], commandOpId: s
   for (const target of targets) {
     if (Object.keys(o.s.pending).length >= MAX_CLIENT_PENDING) return;
     const opId = commandOpId ?? (targets.length === 1 ? `${o.ctx.id}.${seq}` : `${o.ctx.id}.${seq}.${target}`);
-    if (commandOpId === null) o.fx.push({ kind: 'invoke', opId, op: { op: 'request', to: target, key } });
+    if (commandOpId === null) invoke(o, opId, { op: 'request', to: target, key });
     send(o, target, waitMs > 0 ? { type: 'Request', id: opId, key, waitMs } : { type: 'Request', id: opId, key });
     setTimer(o, timeoutTimer(opId), numberParam(o.ctx, 'requestTimeoutMs', 10_000));
     update(o, { pending: { ...o.s.pending, [opId]: { target, sentAt: o.ctx.now } }, sent: o.s.sent + 1 });
