@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { LabPanelProps } from '../labViews';
 import { redisKeysModel, type RedisKeyRow } from './redisKeysModel';
 import './locks.css';
+import '../a11y.css';
 
 function ttlText(r: RedisKeyRow): string {
   if (r.owner === null) return 'free';
@@ -36,7 +37,7 @@ export default function RedisKeysPanel({ frame }: LabPanelProps) {
   return (
     <div className="redis-keys">
       <table className="redis-keys-table">
-        <caption className="lock-caption">Redis servers and the lock key</caption>
+        <caption className="visually-hidden">Redis servers and the lock key</caption>
         <thead>
           <tr>
             <th scope="col">Server</th>

@@ -9,6 +9,7 @@ import { useElementWidth } from '../useElementWidth';
 import { columnsThatFit, indexWindow, termColor } from './layout';
 import type { GridModel, GridRow } from './model';
 import './logGrid.css';
+import '../a11y.css';
 
 interface Props {
   readonly model: GridModel;
@@ -54,7 +55,7 @@ export function LogGrid({ model, caption, roleColors }: Props) {
   return (
     <div className="log-grid" ref={box}>
       <table>
-        <caption className="log-caption">{caption}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className="log-corner">

@@ -9,6 +9,7 @@ import type { LabPanelProps } from '../labViews';
 import { roleColor, roleColors } from '../palette';
 import { paxosStateModel, type PaxosRow } from './paxosStateModel';
 import './paxos.css';
+import '../a11y.css';
 
 function Gathered({ n, quorum, what }: { readonly n: number | null; readonly quorum: number; readonly what: string }) {
   if (n === null) return <td className="muted">—</td>;
@@ -61,7 +62,7 @@ export default function PaxosStatePanel({ frame, lab }: LabPanelProps) {
       </p>
       <div className="paxos-table-box">
         <table className="paxos-table">
-          <caption className="paxos-caption">Paxos state per node</caption>
+          <caption className="visually-hidden">Paxos state per node</caption>
           <thead>
             <tr>
               <th scope="col">Node</th>
