@@ -30,18 +30,6 @@ describe('the lock lab definitions', () => {
     expect(redlockLab.checkers('article', resolveLabParams(redlockLab, {})).map((c) => c.rule)).toContain('fencing-monotonic');
   });
 
-  it('every scenario names a known variant, valid parameters and only nodes the run has, with narration inside its time', () => {
-    for (const lab of [redisLockLab, redlockLab]) {
-      for (const s of lab.scenarios) {
-        expect(lab.variants).toContain(s.variant);
-        const ids = new Set(lab.topology(resolveLabParams(lab, s.params)).map((n) => n.id));
-        for (const a of s.actions) if ('node' in a) expect(ids.has(a.node)).toBe(true);
-        expect(s.narration.length).toBeGreaterThan(0);
-        expect(s.narration.every((n) => n.at <= s.untilMs)).toBe(true);
-      }
-    }
-  });
-
   it('shows a holder with its token, a server with its key’s owner, and the storage’s tally', () => {
     const look = redisLockLab.look;
     expect(look(view('c1', 'client', { phase: 'holding', token: 4, written: 2, granted: {} }))).toEqual({ role: 'holder', detail: 'token 4 · write 2' });

@@ -38,16 +38,10 @@ describe('the traffic labs', () => {
     expect(() => resolveLabParams(circuitBreakerLab, { halfOpenMaxCalls: 0 })).toThrow(ParamError);
   });
 
-  it('have scenarios with known variants, valid parameters, only nodes the run has, and narration within the story', () => {
-    for (const lab of TRAFFIC) {
-      expect(lab.scenarios.length).toBeGreaterThanOrEqual(2);
-      for (const s of lab.scenarios) {
-        expect(lab.variants).toContain(s.variant);
-        const ids = new Set(lab.topology(resolveLabParams(lab, s.params)).map((n) => n.id));
-        for (const a of s.actions) if ('node' in a) expect(ids.has(a.node)).toBe(true);
-        expect(s.narration.every((n) => n.at <= s.untilMs)).toBe(true);
-      }
-    }
+  // Each scenario's variant, parameters, nodes and narration are checked for every lab in
+  // src/labs/registry.test.ts; here, that each traffic lab tells more than one story.
+  it('have at least two scenarios each', () => {
+    for (const lab of TRAFFIC) expect(lab.scenarios.length, lab.id).toBeGreaterThanOrEqual(2);
   });
 
   it('look up every role they can show in their legend', () => {
