@@ -4,6 +4,7 @@
  * RedLock 931-1043, the usage example and lockWithRetry 1252-1329).
  */
 import type { NodeId, StepContext } from '../../sim/node';
+import { numberParam } from '../params';
 
 export interface LockRules {
   /**
@@ -57,8 +58,7 @@ export const DEFAULTS = {
 } as const;
 
 export function num(ctx: StepContext, name: keyof typeof DEFAULTS): number {
-  const value = ctx.params[name];
-  return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULTS[name];
+  return numberParam(ctx, name, DEFAULTS[name]);
 }
 
 export function flag(ctx: StepContext, name: string, fallback: boolean): boolean {

@@ -4,6 +4,7 @@
  * the seed article's Paxos section (`propose`, lines 285-356).
  */
 import type { StepContext } from '../../sim/node';
+import { numberParam } from '../params';
 
 export interface Rules {
   /**
@@ -84,8 +85,7 @@ export const DEFAULT_TIMING = {
 } as const;
 
 export function timing(ctx: StepContext, name: keyof typeof DEFAULT_TIMING): number {
-  const value = ctx.params[name];
-  return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_TIMING[name];
+  return numberParam(ctx, name, DEFAULT_TIMING[name]);
 }
 
 /** A bound on failed rounds in a row; past it the proposer gives up and fails its clients. */

@@ -3,6 +3,7 @@
  * functions read these and never test the variant's name themselves.
  */
 import type { StepContext } from '../../sim/node';
+import { numberParam } from '../params';
 
 export interface Rules {
   /** Count votes as they arrive, once per voter, for the current term only. The article waits
@@ -70,8 +71,7 @@ export const DEFAULT_TIMING = {
 } as const;
 
 function param(ctx: StepContext, name: keyof typeof DEFAULT_TIMING): number {
-  const value = ctx.params[name];
-  return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_TIMING[name];
+  return numberParam(ctx, name, DEFAULT_TIMING[name]);
 }
 
 export function electionTimeoutMinMs(ctx: StepContext): number {

@@ -12,10 +12,7 @@ export function isArticle(ctx: StepContext): boolean {
   return ctx.variant === 'article';
 }
 
-export function numberParam(ctx: StepContext, name: string, fallback: number): number {
-  const value = ctx.params[name];
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
+export { numberParam } from '../params';
 
 export function stringParam(ctx: StepContext, name: string, fallback: string): string {
   const value = ctx.params[name];
