@@ -31,6 +31,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'cli/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/propertySeed.ts'],
     testTimeout: 60_000,
     reporters: reportDir === undefined ? ['default'] : ['default', ['json', { outputFile: `${reportDir}/vitest.json` }]],
   },
