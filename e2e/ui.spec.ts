@@ -72,6 +72,12 @@ test('play runs the clock, pause stops it; space toggles too', async ({ page }) 
   await expect.poll(() => timeShown(page)).toBeGreaterThan(200);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('status-state')).toHaveText('paused');
+  // A frame the scheduler sent before it took the pause may still be drawn; then the clock stops.
+  await expect.poll(async () => {
+    const before = await timeShown(page);
+    await page.waitForTimeout(150);
+    return (await timeShown(page)) === before;
+  }).toBe(true);
   const paused = await timeShown(page);
   await page.waitForTimeout(400);
   expect(await timeShown(page)).toBe(paused);

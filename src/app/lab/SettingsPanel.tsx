@@ -24,18 +24,22 @@ export function SettingsPanel() {
   const reload = useReload();
   if (spec === null) return null;
 
-  const changeLabParam = (name: string, value: ParamValue) => {
+  const changeLabParam = (name: string, value: ParamValue): boolean => {
     try {
       const current = { ...spec, actions: appStore.getState().frame?.actions ?? spec.actions };
       const next = withParams(lab, current, { [name]: value });
       reload({ params: next.params, actions: next.actions });
+      return true;
     } catch (error) {
-      if (error instanceof ParamError) addError(error.message);
-      else throw error;
+      if (!(error instanceof ParamError)) throw error;
+      addError(error.message);
+      return false;
     }
   };
-  const changeNetwork = (name: string, value: ParamValue) => {
-    if (network !== undefined && isNetworkParam(name)) act({ kind: 'network', settings: networkChange(network, name, Number(value)) });
+  const changeNetwork = (name: string, value: ParamValue): boolean => {
+    if (network === undefined || !isNetworkParam(name)) return false;
+    act({ kind: 'network', settings: networkChange(network, name, Number(value)) });
+    return true;
   };
   const nodes = ids === '' ? [] : ids.split(' ');
 

@@ -14,7 +14,8 @@ export const SLIDER_COMMIT_MS = 350;
 interface Props {
   readonly spec: ParamSpec;
   readonly value: ParamValue;
-  readonly onCommit: (value: ParamValue) => void;
+  /** Applies a value; returns false when the run refused it (the control then shows the run's value again). */
+  readonly onCommit: (value: ParamValue) => boolean;
 }
 
 function NumberSlider({ spec, value, onCommit }: Props & { spec: Extract<ParamSpec, { kind: 'int' | 'number' }> }) {
@@ -22,14 +23,16 @@ function NumberSlider({ spec, value, onCommit }: Props & { spec: Extract<ParamSp
   const [draft, setDraft] = useState<number | null>(null);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
+  // The draft stays shown after its commit until the run's value changes: the value comes back
+  // with the next frame, and a key pressed before that must step from the draft, not the old value.
+  useEffect(() => setDraft(null), [value]);
   const shown = draft ?? Number(value);
   const change = (position: number) => {
     const next = scale.toValue(position);
     setDraft(next);
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      setDraft(null);
-      if (next !== Number(value)) onCommit(next);
+      if (next !== Number(value) && !onCommit(next)) setDraft(null);
     }, SLIDER_COMMIT_MS);
   };
   const id = `param-${spec.name}`;
