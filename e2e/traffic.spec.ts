@@ -57,7 +57,12 @@ test('an outage opens the breaker; it probes half-open and closes once the backe
   await expect(panel.getByRole('img', { name: 'Breaker statechart (hardened), now closed' })).toBeVisible();
   await recordBreakerStates(page);
 
+  // Each node offers the commands it takes: a client sends requests; only the backend fails.
+  await page.getByRole('button', { name: /^c1, / }).click();
+  await expect(page.getByRole('button', { name: 'Client: burst of 50' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Backend: outage on' })).toHaveCount(0);
   await backendCommand(page, 'Backend: outage on');
+  await expect(page.getByRole('button', { name: 'Client: burst of 50' })).toHaveCount(0);
   await page.getByLabel('Speed').selectOption('0.5');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(panel.getByTestId('breaker-state')).toHaveText('open');

@@ -31,6 +31,13 @@ export interface NodeCommand {
   readonly id: string;
   readonly label: string;
   readonly cmd: JsonObject;
+  /** The node kinds (topology `kind`) that take this command; absent: every node. */
+  readonly forKinds?: readonly string[];
+}
+
+/** The commands the page offers on a node of this kind. */
+export function commandsFor(lab: LabDefinition, kind: string): readonly NodeCommand[] {
+  return lab.commands.filter((c) => c.forKinds === undefined || c.forKinds.includes(kind));
 }
 
 /** How a node looks in the shared views: its role or state (one colour each) and a short label. */

@@ -6,8 +6,10 @@ import { productLabs } from '../../src/labs/registry';
 import { slidingWindowLab } from '../../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../../src/labs/worker-pool/lab';
-import { resolveLabParams } from '../../src/sim/lab';
+import { commandsFor, resolveLabParams } from '../../src/sim/lab';
 import { ParamError } from '../../src/sim/params';
+import { runUntil } from '../../src/runtime/inProcess';
+import { record } from '../helpers';
 
 const TRAFFIC = [tokenBucketLab, slidingWindowLab, circuitBreakerLab, degradationLab, workerPoolLab];
 
@@ -47,5 +49,24 @@ describe('the traffic labs', () => {
   it('look up every role they can show in their legend', () => {
     expect(circuitBreakerLab.roles).toEqual(expect.arrayContaining(['closed', 'open', 'half-open', 'outage', 'slow', 'client', 'down']));
     expect(workerPoolLab.roles).toEqual(expect.arrayContaining(['running', 'stopping', 'stopped']));
+  });
+
+  // The inspector shows a node only the commands its kind takes; a command sent to another node
+  // anyway is refused at once. Every command of the lab is tried on every node.
+  it('offer each node exactly the commands it takes', () => {
+    const COMMAND_AT = 5;
+    for (const lab of TRAFFIC) {
+      const nodes = lab.topology(resolveLabParams(lab, {}));
+      for (const node of nodes) {
+        const offered = commandsFor(lab, node.kind);
+        for (const command of lab.commands) {
+          const run = record({ variant: 'hardened', actions: [{ kind: 'command', node: node.id, cmd: command.cmd, at: COMMAND_AT }] }, {}, lab);
+          while (runUntil(run.sim, run.stepper, COMMAND_AT) === 'halted') run.sim.clearHalt();
+          const refused = run.events.some((e) => e.type === 'fail' && e.node === node.id && e.t === COMMAND_AT);
+          expect(refused, `${lab.id}: "${command.label}" on ${node.id}`).toBe(!offered.includes(command));
+        }
+      }
+      expect(nodes.filter((n) => commandsFor(lab, n.kind).length > 0).length, lab.id).toBeGreaterThan(0);
+    }
   });
 });

@@ -21,8 +21,8 @@ export const multiPaxosLab: LabDefinition = {
   checkers: (_variant, params) => multiPaxosCheckers(Number(params['acceptors'])),
   scenarios: MULTI_PAXOS_SCENARIOS,
   commands: [
-    { id: 'propose', label: 'Client command', cmd: { op: 'propose' } },
-    { id: 'timeout', label: 'Time out (campaign)', cmd: { op: 'timeout' } },
+    { id: 'propose', label: 'Client command', cmd: { op: 'propose' }, forKinds: ['proposer'] },
+    { id: 'timeout', label: 'Time out (campaign)', cmd: { op: 'timeout' }, forKinds: ['proposer'] },
   ],
   look: multiPaxosLook,
 };

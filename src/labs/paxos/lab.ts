@@ -21,6 +21,6 @@ export const paxosLab: LabDefinition = {
   protocols: { proposer: proposerProtocol, acceptor: acceptorProtocol },
   checkers: (_variant, params) => paxosCheckers(Number(params['acceptors'])),
   scenarios: PAXOS_SCENARIOS,
-  commands: [{ id: 'propose', label: 'Propose its value', cmd: { op: 'propose' } }],
+  commands: [{ id: 'propose', label: 'Propose its value', cmd: { op: 'propose' }, forKinds: ['proposer'] }],
   look: paxosLook,
 };

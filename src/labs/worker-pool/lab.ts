@@ -23,6 +23,6 @@ export const workerPoolLab: LabDefinition = {
   protocols: { client: clientProtocol(['pool']), pool: poolProtocol },
   checkers: () => [noLostTaskChecker as unknown as Checker],
   scenarios: WORKER_POOL_SCENARIOS,
-  commands: [{ id: 'stop', label: 'Pool: stop', cmd: { op: 'stop' } }, ...CLIENT_COMMANDS],
+  commands: [{ id: 'stop', label: 'Pool: stop', cmd: { op: 'stop' }, forKinds: ['pool'] }, ...CLIENT_COMMANDS],
   look: workerPoolLook,
 };

@@ -5,7 +5,7 @@
 import { useState, type Ref } from 'react';
 import type { LiveAction } from '../../runtime/browser/controller';
 import type { Frame, NodeFrame } from '../../runtime/frame';
-import type { LabDefinition } from '../../sim/lab';
+import { commandsFor, type LabDefinition } from '../../sim/lab';
 import type { Selection } from '../../store/viewSlice';
 import { formatMs } from '../format';
 import { linkName } from './ClusterLink';
@@ -35,6 +35,7 @@ function NodeActions({ lab, node, onAct }: { lab: LabDefinition; node: NodeFrame
   const down = node.status === 'down';
   const ms = Number(pauseMs);
   const pauseValid = Number.isFinite(ms) && ms > 0;
+  const commands = commandsFor(lab, node.kind);
   return (
     <>
       <p className="inspector-summary">{display.summary}</p>
@@ -78,9 +79,9 @@ function NodeActions({ lab, node, onAct }: { lab: LabDefinition; node: NodeFrame
           Clock at true rate
         </button>
       </div>
-      {lab.commands.length > 0 && (
+      {commands.length > 0 && (
         <div className="button-row" role="group" aria-label="Client requests">
-          {lab.commands.map((c) => (
+          {commands.map((c) => (
             <button key={c.id} type="button" disabled={down} onClick={() => onAct({ kind: 'command', node: node.id, cmd: c.cmd })}>
               {c.label}
             </button>
