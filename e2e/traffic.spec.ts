@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { circuitBreakerLab } from '../src/labs/circuit-breaker/lab';
 import { degradationLab } from '../src/labs/degradation/lab';
+import { slidingWindowLab } from '../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../src/labs/worker-pool/lab';
 import type { LabDefinition } from '../src/sim/lab';
@@ -97,6 +98,16 @@ test('the token bucket\'s decisions: the article\'s measured rate below the conf
   const panel = page.getByTestId('traffic-decisions');
   await expect(panel.getByTestId('rate-bucket')).toHaveText(/^7\.\d\/s let through · configured 10\/s$/);
   await expect(panel).toHaveScreenshot('token-bucket-decisions.png');
+});
+
+test('the window contents across the fixed window\'s boundary: ten on each side, while the log holds ten in the last second', async ({ page }) => {
+  await page.goto(scenarioUrl(slidingWindowLab, 'boundary-burst', 1106));
+  await settle(page, 1106);
+  const panel = page.getByTestId('window-contents');
+  await expect(panel.getByRole('figure', { name: /^log, sliding log: key c1: 10 of 10 in the last 1 000 ms; 1 key held/ })).toBeVisible();
+  await expect(panel.getByTestId('window-fixed')).toHaveText('key c1: 10 of 10 in the window from 1 000 ms');
+  await expect(panel.getByTestId('window-counter')).toHaveText(/^key c1: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
+  await expect(panel).toHaveScreenshot('window-contents-boundary.png');
 });
 
 test('degradation gauges: the average latency past its threshold under a slow backend', async ({ page }) => {

@@ -28,6 +28,7 @@ const slotLog: LabPanel = { id: 'slot-log', title: 'Slot log', Panel: lazy(() =>
 const lockTimeline: LabPanel = { id: 'lock-timeline', title: 'Lock timeline', Panel: lazy(() => import('./locks/LockTimelinePanel')) };
 const redisKeys: LabPanel = { id: 'redis-keys', title: 'Redis servers', Panel: lazy(() => import('./locks/RedisKeysPanel')) };
 const trafficDecisions: LabPanel = { id: 'traffic-decisions', title: 'Decisions over time', Panel: lazy(() => import('./traffic/DecisionsPanel')) };
+const windowContents: LabPanel = { id: 'window-contents', title: 'Window contents', Panel: lazy(() => import('./traffic/WindowContentsPanel')) };
 const breakerChart: LabPanel = { id: 'breaker-chart', title: 'Breaker statechart', Panel: lazy(() => import('./traffic/BreakerChartPanel')) };
 const degradationGauges: LabPanel = { id: 'degradation-gauges', title: 'Degradation', Panel: lazy(() => import('./traffic/DegradationPanel')) };
 const poolLanes: LabPanel = { id: 'pool-lanes', title: 'Queue and workers', Panel: lazy(() => import('./traffic/PoolPanel')) };
@@ -40,7 +41,7 @@ const LAB_VIEWS: Readonly<Record<string, readonly LabPanel[]>> = {
   'redis-lock': [lockTimeline, redisKeys],
   redlock: [lockTimeline, redisKeys],
   'token-bucket': [trafficDecisions],
-  'sliding-window': [trafficDecisions],
+  'sliding-window': [windowContents, trafficDecisions],
   'circuit-breaker': [breakerChart, trafficDecisions],
   degradation: [degradationGauges, trafficDecisions],
   'worker-pool': [poolLanes],

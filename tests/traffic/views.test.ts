@@ -13,6 +13,7 @@ import { breakerChart, breakerReading } from '../../src/views/traffic/breakerCha
 import { gateSeries } from '../../src/views/traffic/decisionsModel';
 import { degradationGauges } from '../../src/views/traffic/gaugesModel';
 import { poolModel } from '../../src/views/traffic/poolModel';
+import { windowRows } from '../../src/views/traffic/windowContentsModel';
 import { scenarioOf } from '../paxos/scenarioRun';
 
 function frameAt(lab: LabDefinition, scenarioId: string, t: number): Frame {
@@ -27,7 +28,7 @@ const node = (frame: Frame, id: string) => frame.nodes.find((n) => n.id === id)!
 describe('traffic views', () => {
   it('are listed for each traffic lab', () => {
     expect(labPanels(tokenBucketLab.id).map((p) => p.id)).toEqual(['traffic-decisions']);
-    expect(labPanels(slidingWindowLab.id).map((p) => p.id)).toEqual(['traffic-decisions']);
+    expect(labPanels(slidingWindowLab.id).map((p) => p.id)).toEqual(['window-contents', 'traffic-decisions']);
     expect(labPanels(circuitBreakerLab.id).map((p) => p.id)).toEqual(['breaker-chart', 'traffic-decisions']);
     expect(labPanels(degradationLab.id).map((p) => p.id)).toEqual(['degradation-gauges', 'traffic-decisions']);
     expect(labPanels(workerPoolLab.id).map((p) => p.id)).toEqual(['pool-lanes']);
@@ -93,5 +94,29 @@ describe('traffic views', () => {
     expect(stopped?.state).toBe('stopped');
     expect(stopped?.queued).toBeGreaterThan(10);
     expect(stopped?.exited).toBe(10);
+  });
+
+  it('window contents: across the boundary the fixed window holds 10 on each side while the log holds 10 in the last second', () => {
+    const rows = windowRows(frameAt(slidingWindowLab, 'boundary-burst', 1106).nodes);
+    const [log, fixed, counter] = rows;
+    expect(rows.map((r) => r.id)).toEqual(['log', 'fixed', 'counter']);
+    expect(log).toMatchObject({ key: 'c1', level: 10, current: null });
+    expect(log?.entries.every((e) => !e.expired && e.t >= 990 && e.t < 1000)).toBe(true);
+    expect(log?.summary).toBe('key c1: 10 of 10 in the last 1 000 ms');
+    expect(fixed).toMatchObject({ previous: { start: 0, count: 10 }, current: { start: 1000, count: 10 }, level: 10 });
+    // The counter weighs the previous window by the share of it inside the last second.
+    expect(counter?.weight).toBeCloseTo(0.894, 3);
+    expect(counter?.summary).toMatch(/^key c1: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
+  });
+
+  it('window contents: a second later the log still stores the old times until its next request, and the key tables differ by variant', () => {
+    const [log] = windowRows(frameAt(slidingWindowLab, 'boundary-burst', 2500).nodes);
+    expect(log?.level).toBe(0);
+    expect(log?.entries.filter((e) => e.expired)).toHaveLength(10);
+    const article = windowRows(frameAt(slidingWindowLab, 'keys-pile-up', 6000).nodes);
+    const hardened = windowRows(frameAt(slidingWindowLab, 'keys-evicted', 6000).nodes);
+    for (const r of article) expect(r).toMatchObject({ keys: r.peakKeys, evicted: 0 });
+    for (const r of hardened) expect(r.evicted).toBeGreaterThan(100);
+    expect(Math.max(...hardened.map((r) => r.keys))).toBeLessThan(Math.min(...article.map((r) => r.keys)) / 2);
   });
 });

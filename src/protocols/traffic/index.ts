@@ -14,7 +14,7 @@ export { degradeProtocol, readingOf, thresholds, type DegradeNodeState } from '.
 export { CODE, isOutcome, type HistoryPoint } from './gate/history';
 export { bucketConfig, tokenBucketProtocol, type BucketNodeState } from './limiter/bucketNode';
 export { windowConfig, windowProtocol, type WindowNodeState } from './limiter/windowNode';
-export type { WindowAlgorithm } from './limiter/windows';
+export { levelAt, previousWeight, roll, type KeyWindow, type WindowAlgorithm, type WindowConfig } from './limiter/windows';
 export { poolProtocol } from './pool/poolNode';
 export type { PoolState } from './pool/poolTypes';
 export { BACKEND_ID } from './types';

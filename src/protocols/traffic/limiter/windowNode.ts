@@ -14,6 +14,8 @@ import type { Request } from '../types';
 import { decideWindow, emptyWindow, idleAfterMs, type KeyWindow, type WindowAlgorithm, type WindowConfig } from './windows';
 
 export type WindowNodeState = RelayState & {
+  /** The limit and window this node counts by, kept for the views. */
+  readonly config: WindowConfig;
   readonly keys: Readonly<Record<string, KeyWindow>>;
   readonly peakKeys: number;
   readonly evicted: number;
@@ -90,7 +92,7 @@ function onInput(o: Out<WindowNodeState>, algorithm: WindowAlgorithm, input: Nod
 export function windowProtocol(algorithm: WindowAlgorithm): Protocol<WindowNodeState> {
   const step = (state: WindowNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<WindowNodeState> => {
     if (input.kind === 'start') {
-      const o = outFor<WindowNodeState>({ calls: {}, keys: {}, peakKeys: 0, evicted: 0, allowed: 0, rejected: 0, history: [] }, ctx);
+      const o = outFor<WindowNodeState>({ calls: {}, config: windowConfig(ctx), keys: {}, peakKeys: 0, evicted: 0, allowed: 0, rejected: 0, history: [] }, ctx);
       if (!isArticle(ctx)) setTimer(o, SWEEP_TIMER, windowConfig(ctx).windowMs);
       return { state: o.s, effects: o.fx };
     }

@@ -47,7 +47,7 @@ function slidingLog(w: KeyWindow, c: WindowConfig, now: number): WindowDecision 
 }
 
 /** Rolls the counters forward to the window holding `now`. */
-function roll(w: KeyWindow, c: WindowConfig, now: number): KeyWindow {
+export function roll(w: KeyWindow, c: WindowConfig, now: number): KeyWindow {
   const start = Math.floor(now / c.windowMs) * c.windowMs;
   if (start === w.start) return w;
   const prev = start - w.start === c.windowMs ? w.count : 0;
@@ -60,8 +60,13 @@ function fixedWindow(w: KeyWindow, c: WindowConfig, now: number): WindowDecision
   return { window: { ...r, count: r.count + 1, lastSeen: now }, allowed: true, level: r.count + 1 };
 }
 
+/** The sliding-window counter's weight for the previous window: how much of it is still inside the last `windowMs`. */
+export function previousWeight(w: KeyWindow, c: WindowConfig, now: number): number {
+  return 1 - (now - w.start) / c.windowMs;
+}
+
 function estimate(w: KeyWindow, c: WindowConfig, now: number): number {
-  return w.prev * (1 - (now - w.start) / c.windowMs) + w.count;
+  return w.prev * previousWeight(w, c, now) + w.count;
 }
 
 function slidingCounter(w: KeyWindow, c: WindowConfig, now: number): WindowDecision {
@@ -80,6 +85,16 @@ export function decideWindow(algorithm: WindowAlgorithm, w: KeyWindow, c: Window
     case 'sliding-counter':
       return slidingCounter(w, c, now);
   }
+}
+
+/**
+ * What the algorithm would compare with the limit for a request at `now`, without taking one:
+ * the log's entries still inside the window, the fixed window's count, the counter's estimate.
+ */
+export function levelAt(algorithm: WindowAlgorithm, w: KeyWindow, c: WindowConfig, now: number): number {
+  if (algorithm === 'sliding-log') return w.log.filter((t) => t >= now - c.windowMs).length;
+  const r = roll(w, c, now);
+  return algorithm === 'fixed-window' ? r.count : estimate(r, c, now);
 }
 
 /** A key idle this long has no request left in any window of any algorithm, so forgetting it changes no decision. */
