@@ -5,6 +5,7 @@ import type { Action } from '../src/sim/actions';
 import { formatTraceLine, type TraceEvent } from '../src/sim/trace';
 import { ThreadHost } from './hosts/threadHost';
 import { runInThreads } from './hosts/threadRun';
+import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
 import { runInProcess } from './inProcessRun';
 import { resolveRun, type RunConfig } from './runConfig';
 
@@ -73,5 +74,25 @@ describe('worker_threads host', () => {
       await host.close();
     }
     expect(host.liveThreads).toBe(0);
+  });
+
+  // Results come back from a node's thread as changes to its previous state; the scheduler's
+  // copy, which the checkers and the page read, must still be the node's state exactly.
+  it.each(['windows', 'batches'] as const)('keeps the same node states and storage as the in-process host: Raft, heavy faults (%s)', async (stepping) => {
+    const raft = resolveRun({ lab: 'raft', variant: 'hardened', seed: 11, untilMs: 4000, faults: 'heavy', params: {} });
+    const local = createInProcessRun(raft.lab, raft.spec);
+    runUntil(local.sim, local.stepper, raft.untilMs);
+    const host = await ThreadHost.start(raft.lab, raft.spec, {}, stepping);
+    try {
+      await host.runUntil(raft.untilMs);
+      const grown = Object.values(local.sim.world.nodes).some((n) => Array.isArray((n.state as { log?: unknown } | undefined)?.log) && (n.state as { log: unknown[] }).log.length > 10);
+      expect(grown).toBe(true);
+      for (const id of local.sim.world.order) {
+        expect(host.sim.world.nodes[id]?.state, id).toEqual(local.sim.world.nodes[id]?.state);
+        expect(host.sim.world.nodes[id]?.persisted, id).toEqual(local.sim.world.nodes[id]?.persisted);
+      }
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -6,10 +6,10 @@
 import type { Json } from '../sim/json';
 import type { NodeInput } from '../sim/node';
 import type { RandomState } from '../sim/random';
-import type { StepResult } from '../sim/simulation';
 import type { NodeWindow } from '../sim/lookahead';
 import type { NodeIdentity } from './stepNode';
-import type { WindowStep } from './windowStepper';
+import type { StepKey } from '../sim/lookahead';
+import type { WireResult } from './wireResult';
 
 export type ToNode =
   | { readonly type: 'INIT'; readonly lab: string; readonly identity: NodeIdentity }
@@ -21,7 +21,8 @@ export type ToNode =
 
 export type FromNode =
   | { readonly type: 'READY'; readonly node: string }
-  | { readonly type: 'RESULT'; readonly id: number; readonly result: StepResult }
-  | { readonly type: 'WINDOW_RESULT'; readonly id: number; readonly steps: readonly WindowStep[] }
+  /** Results carry the state as a change from the node's previous one (wireResult.ts). */
+  | { readonly type: 'RESULT'; readonly id: number; readonly result: WireResult }
+  | { readonly type: 'WINDOW_RESULT'; readonly id: number; readonly steps: readonly { readonly key: StepKey; readonly result: WireResult }[] }
   | { readonly type: 'STATE_SET'; readonly id: number }
   | { readonly type: 'INIT_FAILED'; readonly node: string; readonly error: string };

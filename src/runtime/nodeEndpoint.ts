@@ -7,6 +7,7 @@ import type { Protocol } from '../sim/node';
 import type { FromNode, ToNode } from './nodeChannel';
 import { stepNode, type NodeIdentity } from './stepNode';
 import { stepWindow } from './windowStepper';
+import { encodeResult } from './wireResult';
 
 export type ProtocolLookup = (lab: string, kind: string) => Protocol<Json> | undefined;
 
@@ -29,8 +30,9 @@ export function createNodeEndpoint(lookup: ProtocolLookup, post: (message: FromN
           return;
         }
         const result = stepNode(protocol, identity, state, message.input, message.now, message.rng);
+        const wire = encodeResult(state, result);
         if (result.ok) state = result.state;
-        post({ type: 'RESULT', id: message.id, result });
+        post({ type: 'RESULT', id: message.id, result: wire });
         return;
       }
       case 'STEP_WINDOW': {
@@ -39,8 +41,15 @@ export function createNodeEndpoint(lookup: ProtocolLookup, post: (message: FromN
           return;
         }
         const ran = stepWindow(protocol, identity, state, message.window);
+        // Each step's change is from the state the step before it left.
+        let before = state;
+        const steps = ran.steps.map(({ key, result }) => {
+          const wire = encodeResult(before, result);
+          if (result.ok) before = result.state;
+          return { key, result: wire };
+        });
         state = ran.state;
-        post({ type: 'WINDOW_RESULT', id: message.id, steps: ran.steps });
+        post({ type: 'WINDOW_RESULT', id: message.id, steps });
         return;
       }
       case 'SET_STATE':

@@ -1,6 +1,7 @@
 /**
  * The scheduler's handle on one node worker: sends requests and matches replies by id, so the
- * order in which workers answer never matters.
+ * order in which workers answer never matters. It mirrors the worker's node state, so results
+ * can arrive as changes to it (wireResult.ts) and leave here whole.
  */
 import type { Json } from '../sim/json';
 import type { NodeWindow } from '../sim/lookahead';
@@ -8,6 +9,7 @@ import type { StepRequest, StepResult } from '../sim/simulation';
 import type { FromNode, ToNode } from './nodeChannel';
 import type { NodeIdentity } from './stepNode';
 import type { WindowStep } from './windowStepper';
+import { decodeResult, type WireResult } from './wireResult';
 
 /** Anything that can carry messages: a MessagePort, a Worker, a worker_threads port. */
 export interface Channel {
@@ -19,6 +21,8 @@ export class RemoteNode {
   private nextId = 1;
   private readonly waiting = new Map<number, (reply: FromNode) => void>();
   private readyWaiter: ((reply: FromNode) => void) | null = null;
+  /** The worker's node state as of the last result decoded (or state set). */
+  private mirror: Json | undefined = undefined;
 
   constructor(
     readonly id: string,
@@ -48,7 +52,7 @@ export class RemoteNode {
   step(request: StepRequest): Promise<StepResult> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, (reply) => resolve(reply.type === 'RESULT' ? reply.result : { ok: false, error: `unexpected reply ${reply.type}` }));
+      this.waiting.set(id, (reply) => resolve(reply.type === 'RESULT' ? this.decode(reply.result) : { ok: false, error: `unexpected reply ${reply.type}` }));
       this.channel.postMessage({ type: 'STEP', id, input: request.input, now: request.now, rng: request.rng });
     });
   }
@@ -56,7 +60,7 @@ export class RemoteNode {
   stepWindow(window: NodeWindow): Promise<WindowStep[]> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, (reply) => resolve(reply.type === 'WINDOW_RESULT' ? [...reply.steps] : []));
+      this.waiting.set(id, (reply) => resolve(reply.type === 'WINDOW_RESULT' ? reply.steps.map(({ key, result }) => ({ key, result: this.decode(result) })) : []));
       this.channel.postMessage({ type: 'STEP_WINDOW', id, window });
     });
   }
@@ -64,9 +68,20 @@ export class RemoteNode {
   setState(state: Json | undefined): Promise<void> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, () => resolve());
+      // Set when the worker has it: a reply it sent before is decoded against the old state.
+      this.waiting.set(id, () => {
+        this.mirror = state;
+        resolve();
+      });
       this.channel.postMessage({ type: 'SET_STATE', id, state });
     });
+  }
+
+  /** Results are decoded in the order the worker ran them, which is the order it answers in. */
+  private decode(wire: WireResult): StepResult {
+    const result = decodeResult(this.mirror, wire);
+    if (result.ok) this.mirror = result.state;
+    return result;
   }
 
   /** Fails every pending request: the worker is gone (terminated or crashed). */
