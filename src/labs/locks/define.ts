@@ -1,8 +1,13 @@
-/** What the two lock labs share: node kinds, checkers, commands and looks. */
+/** What the lock labs share: node kinds, checkers, commands and looks. */
 import { lockCheckers } from '../../check/locks';
+import { etcdProtocol } from '../../protocols/etcd';
 import { lockClientProtocol, redisProtocol, storageProtocol, VARIANTS } from '../../protocols/locks';
 import type { LabDefinition } from '../../sim/lab';
-import { LOCK_ROLES, lockLook } from './look';
+import type { Protocol } from '../../sim/node';
+import { etcdLockLook, LOCK_ROLES, lockLook } from './look';
+
+const ACQUIRE = { id: 'acquire', label: 'Acquire the lock', cmd: { op: 'acquire' }, forKinds: ['client'] };
+const RELEASE = { id: 'release', label: 'Unlock', cmd: { op: 'release' }, forKinds: ['client'] };
 
 export const LOCK_LAB_SHARED: Pick<LabDefinition, 'variants' | 'roles' | 'protocols' | 'checkers' | 'commands' | 'look'> = {
   variants: VARIANTS,
@@ -15,3 +20,11 @@ export const LOCK_LAB_SHARED: Pick<LabDefinition, 'variants' | 'roles' | 'protoc
   ],
   look: lockLook,
 };
+
+/** The etcd labs: one etcd server, the lab's own client, the same storage, checkers and roles. */
+// Each kind's state type is its own; the host only moves it around as plain data.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function etcdLabShared(client: Protocol<any>, tryLock: boolean): Pick<LabDefinition, 'variants' | 'roles' | 'protocols' | 'checkers' | 'commands' | 'look'> {
+  const commands = tryLock ? [ACQUIRE, { id: 'trylock', label: 'TryLock', cmd: { op: 'trylock' }, forKinds: ['client'] }, RELEASE] : [ACQUIRE, RELEASE];
+  return { ...LOCK_LAB_SHARED, protocols: { client, etcd: etcdProtocol, storage: storageProtocol }, commands, look: etcdLockLook };
+}

@@ -1,5 +1,6 @@
-/** How the lock labs' nodes look in the shared views: clients by phase, servers by their key, the storage by its tally. */
+/** How the lock labs' nodes look in the shared views: clients by phase, servers (Redis or etcd) by their key, the storage by its tally. */
 import { LOCK_KEY, type ClientState, type RedisState, type StorageState } from '../../protocols/locks';
+import type { EtcdClientState, EtcdState } from '../../protocols/etcd';
 import type { NodeView } from '../../sim/checker';
 import type { NodeLook } from '../../sim/lab';
 
@@ -37,5 +38,36 @@ export function lockLook(node: NodeView): NodeLook {
   if (s === undefined || s === null) return { role: node.kind === 'storage' ? 'storage' : node.kind === 'redis' ? 'free' : 'idle', detail: '' };
   if (node.kind === 'client') return clientLook(s as unknown as ClientState);
   if (node.kind === 'redis') return redisLook(s as unknown as RedisState);
+  return storageLook(s as unknown as StorageState);
+}
+
+/** An etcd lock client: the Redis client's roles, with what its Lock waits for; a TryLock's Lock left running shows too. */
+function etcdClientLook(s: EtcdClientState): NodeLook {
+  const leaked = s.background?.step === 'held' ? ` · leaked token ${s.background.rev ?? '?'}` : '';
+  switch (s.phase) {
+    case 'holding':
+      return { role: 'holder', detail: `token ${s.token ?? '?'} · write ${s.written}${leaked}` };
+    case 'acquiring':
+      return { role: 'acquiring', detail: s.main?.behind != null ? `behind ${s.main.behind}` : `attempt ${s.attempt}` };
+    case 'retry-wait':
+      return { role: 'waiting', detail: `retry after attempt ${s.attempt}` };
+    default:
+      return { role: leaked === '' ? 'idle' : 'holder', detail: leaked === '' ? (s.hold === 0 ? '' : `held ${s.hold}×`) : leaked.slice(3) };
+  }
+}
+
+function etcdServerLook(s: EtcdState): NodeLook {
+  const keys = Object.values(s.keys);
+  if (keys.length === 0) return { role: 'free', detail: `rev ${s.revision}` };
+  const owner = keys.reduce((a, b) => (b.createRevision < a.createRevision ? b : a));
+  return { role: 'locked', detail: `${owner.owner} · rev ${s.revision}` };
+}
+
+export function etcdLockLook(node: NodeView): NodeLook {
+  if (node.status !== 'up') return { role: node.status, detail: '' };
+  const s = node.state;
+  if (s === undefined || s === null) return { role: node.kind === 'storage' ? 'storage' : node.kind === 'etcd' ? 'free' : 'idle', detail: '' };
+  if (node.kind === 'client') return etcdClientLook(s as unknown as EtcdClientState);
+  if (node.kind === 'etcd') return etcdServerLook(s as unknown as EtcdState);
   return storageLook(s as unknown as StorageState);
 }

@@ -1,5 +1,6 @@
 /** The lock labs' parameters and topology: clients c1..cN, Redis servers r1..rM, and the storage. */
 import { DEFAULTS, STORAGE_ID } from '../../protocols/locks';
+import { ETCD_DEFAULTS } from '../../protocols/etcd';
 import type { NodeSpec } from '../../sim/node';
 import type { ParamSpec, Params } from '../../sim/params';
 
@@ -28,11 +29,43 @@ export const REDLOCK_PARAMS: readonly ParamSpec[] = [
 ];
 
 /** Clients first, then the servers, then the storage: the order of the cluster ring. */
-export function lockTopology(params: Params, servers: number): NodeSpec[] {
+export function lockTopologyWith(params: Params, servers: readonly NodeSpec[]): NodeSpec[] {
   const clients = Number(params['clients']);
-  return [
-    ...Array.from({ length: clients }, (_, i) => ({ id: `c${i + 1}`, kind: 'client' })),
-    ...Array.from({ length: servers }, (_, i) => ({ id: `r${i + 1}`, kind: 'redis' })),
-    { id: STORAGE_ID, kind: 'storage' },
-  ];
+  return [...Array.from({ length: clients }, (_, i) => ({ id: `c${i + 1}`, kind: 'client' })), ...servers, { id: STORAGE_ID, kind: 'storage' }];
 }
+
+/** The Redis labs' ring: Redis servers r1..rM. */
+export function lockTopology(params: Params, servers: number): NodeSpec[] {
+  return lockTopologyWith(params, Array.from({ length: servers }, (_, i) => ({ id: `r${i + 1}`, kind: 'redis' })));
+}
+
+const byName = (name: string): ParamSpec => {
+  const spec = LOCK_PARAMS.find((p) => p.name === name);
+  if (spec === undefined) throw new Error(`no lock parameter ${name}`);
+  return spec;
+};
+
+/**
+ * The etcd labs' parameters: the Redis labs' work, think, retry and fencing settings with etcd's
+ * defaults, a lease TTL instead of a key TTL, and the article's context and TryLock wait. No
+ * persistence switch: etcd always persists.
+ */
+export const ETCD_LOCK_PARAMS: readonly ParamSpec[] = [
+  CLIENTS,
+  { name: 'ttlMs', label: 'Lease TTL', kind: 'number', min: 100, max: 60_000, default: ETCD_DEFAULTS.ttlMs, unit: 'ms' },
+  byName('workMs'),
+  byName('writes'),
+  byName('thinkMs'),
+  byName('retries'),
+  byName('retryDelayMs'),
+  { name: 'requestTimeoutMs', label: 'Request timeout (then sent again)', kind: 'number', min: 5, max: 10_000, default: ETCD_DEFAULTS.requestTimeoutMs, unit: 'ms' },
+  { name: 'contextMs', label: 'Lock context timeout (article)', kind: 'number', min: 10, max: 60_000, default: ETCD_DEFAULTS.contextMs, unit: 'ms' },
+  byName('fencing'),
+  byName('autoStart'),
+  byName('startGapMs'),
+];
+
+export const ETCD_MUTEX_PARAMS: readonly ParamSpec[] = [
+  ...ETCD_LOCK_PARAMS,
+  { name: 'tryLockMs', label: 'TryLock wait (article)', kind: 'number', min: 10, max: 60_000, default: ETCD_DEFAULTS.tryLockMs, unit: 'ms' },
+];

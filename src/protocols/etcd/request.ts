@@ -1,0 +1,77 @@
+/**
+ * A client's requests to the etcd server: each carries a request id its reply echoes, and the
+ * request an attempt waits for is sent again when no reply came in time (a lossy network, or a
+ * server that is down or restarting). A watch has no reply until its key goes, so it is opened
+ * again every keepalive period instead: that also renews it after the server restarted.
+ */
+import { ETCD_ID, num } from './config';
+import { send, setTimer, update, cancelTimer, type Out } from './out';
+import type { Attempt, EtcdClientState, Pending, Slot } from './clientTypes';
+import type { EtcdRequest } from './types';
+
+/** A bound on requests a client waits for; older ones are forgotten (their replies ignored). */
+const MAX_PENDING = 64;
+
+export function ask(o: Out<EtcdClientState>, req: EtcdRequest, purpose: string, slot: Slot | null, lease: number | null = null): number {
+  const rid = o.s.nextRid;
+  const entries = Object.entries(o.s.pending);
+  const kept = entries.length >= MAX_PENDING ? Object.fromEntries(entries.slice(entries.length - MAX_PENDING + 1)) : o.s.pending;
+  const pending: Pending = { purpose, slot, lease, sentAt: o.ctx.now };
+  update(o, { nextRid: rid + 1, pending: { ...kept, [String(rid)]: pending } });
+  send(o, ETCD_ID, { type: 'etcd', rid, req });
+  return rid;
+}
+
+export function takePending(o: Out<EtcdClientState>, rid: number): Pending | null {
+  const key = String(rid);
+  const pending = o.s.pending[key];
+  if (pending === undefined) return null;
+  const { [key]: _done, ...rest } = o.s.pending;
+  update(o, { pending: rest });
+  return pending;
+}
+
+export function attemptIn(o: Out<EtcdClientState>, slot: Slot): Attempt | null {
+  return slot === 'main' ? o.s.main : o.s.background;
+}
+
+export function setAttempt(o: Out<EtcdClientState>, slot: Slot, a: Attempt | null): void {
+  update(o, slot === 'main' ? { main: a } : { background: a });
+  if (a === null || a.inflight === null) cancelTimer(o, `resend:${slot}`);
+}
+
+export function changeAttempt(o: Out<EtcdClientState>, slot: Slot, change: Partial<Attempt>): Attempt | null {
+  const a = attemptIn(o, slot);
+  if (a === null) return null;
+  const next = { ...a, ...change };
+  setAttempt(o, slot, next);
+  return next;
+}
+
+function resendDelay(o: Out<EtcdClientState>, req: EtcdRequest): number {
+  return req.op === 'watch' ? num(o.ctx, 'ttlMs') / 3 : num(o.ctx, 'requestTimeoutMs');
+}
+
+/** The attempt's next request: sent now, and again after a timeout until a reply comes. */
+export function askFor(o: Out<EtcdClientState>, slot: Slot, req: EtcdRequest, purpose: string): void {
+  const lease = attemptIn(o, slot)?.lease ?? null;
+  const rid = ask(o, req, purpose, slot, lease);
+  changeAttempt(o, slot, { inflight: { rid, req } });
+  setTimer(o, `resend:${slot}`, resendDelay(o, req));
+}
+
+/** The reply to the attempt's current request came: it waits for nothing now. */
+export function answered(o: Out<EtcdClientState>, slot: Slot, rid: number): boolean {
+  const a = attemptIn(o, slot);
+  if (a === null || a.inflight === null || a.inflight.rid !== rid) return false;
+  changeAttempt(o, slot, { inflight: null });
+  return true;
+}
+
+export function onResendTimer(o: Out<EtcdClientState>, slot: Slot): void {
+  const a = attemptIn(o, slot);
+  if (a === null || a.inflight === null) return;
+  const old = o.s.pending[String(a.inflight.rid)];
+  if (old !== undefined) takePending(o, a.inflight.rid);
+  askFor(o, slot, a.inflight.req, old?.purpose ?? a.step);
+}
