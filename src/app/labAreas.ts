@@ -23,7 +23,7 @@ export const LAB_AREAS: readonly LabArea[] = [
     id: 'locks',
     title: 'Distributed locks',
     summary: 'One holder at a time, on leases that expire by clocks that drift and processes that pause.',
-    labIds: ['redis-lock', 'redlock', 'etcd-mutex'],
+    labIds: ['redis-lock', 'redlock', 'etcd-mutex', 'etcd-txn-lock'],
   },
   {
     id: 'traffic',

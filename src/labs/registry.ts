@@ -6,6 +6,7 @@ import type { LabDefinition } from '../sim/lab';
 import { circuitBreakerLab } from './circuit-breaker/lab';
 import { degradationLab } from './degradation/lab';
 import { etcdMutexLab } from './etcd-mutex/lab';
+import { etcdTxnLockLab } from './etcd-txn-lock/lab';
 import { multiPaxosLab } from './multi-paxos/lab';
 import { paxosLab } from './paxos/lab';
 import { raftLab } from './raft/raftLab';
@@ -15,4 +16,4 @@ import { slidingWindowLab } from './sliding-window/lab';
 import { tokenBucketLab } from './token-bucket/lab';
 import { workerPoolLab } from './worker-pool/lab';
 
-export const productLabs: readonly LabDefinition[] = [raftLab, paxosLab, multiPaxosLab, redisLockLab, redlockLab, etcdMutexLab, tokenBucketLab, slidingWindowLab, circuitBreakerLab, degradationLab, workerPoolLab];
+export const productLabs: readonly LabDefinition[] = [raftLab, paxosLab, multiPaxosLab, redisLockLab, redlockLab, etcdMutexLab, etcdTxnLockLab, tokenBucketLab, slidingWindowLab, circuitBreakerLab, degradationLab, workerPoolLab];

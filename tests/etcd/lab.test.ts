@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { etcdMutexLab } from '../../src/labs/etcd-mutex/lab';
+import { etcdTxnLockLab } from '../../src/labs/etcd-txn-lock/lab';
 import { productLabs } from '../../src/labs/registry';
 import { LAB_AREAS } from '../../src/app/labAreas';
 import { resolveLabParams } from '../../src/sim/lab';
@@ -11,9 +12,10 @@ const view = (id: string, kind: string, state: unknown, status: NodeView['status
 
 describe('the etcd lock lab definitions', () => {
   it('are registered, in the locks area, with both variants', () => {
-    expect(productLabs.map((l) => l.id)).toContain('etcd-mutex');
-    expect(LAB_AREAS.find((a) => a.id === 'locks')?.labIds).toContain('etcd-mutex');
+    expect(productLabs.map((l) => l.id)).toEqual(expect.arrayContaining(['etcd-mutex', 'etcd-txn-lock']));
+    expect(LAB_AREAS.find((a) => a.id === 'locks')?.labIds).toEqual(['redis-lock', 'redlock', 'etcd-mutex', 'etcd-txn-lock']);
     expect(etcdMutexLab.variants).toEqual(['hardened', 'article']);
+    expect(etcdTxnLockLab.variants).toEqual(['hardened', 'article']);
   });
 
   it('put clients, then the one etcd server, then the storage on the ring', () => {
@@ -27,8 +29,10 @@ describe('the etcd lock lab definitions', () => {
     expect(etcdMutexLab.checkers('article', resolveLabParams(etcdMutexLab, {})).map((c) => c.rule)).toContain('fencing-monotonic');
   });
 
-  it('offers acquire, TryLock and unlock on clients only', () => {
+  it('offers acquire, TryLock (the mutex only) and unlock on clients only', () => {
     expect(etcdMutexLab.commands.map((c) => `${c.id}:${(c.forKinds ?? []).join(',')}`)).toEqual(['acquire:client', 'trylock:client', 'release:client']);
+    expect(etcdTxnLockLab.commands.map((c) => c.id)).toEqual(['acquire', 'release']);
+    expect(() => resolveLabParams(etcdTxnLockLab, { tryLockMs: 100 })).toThrow(ParamError);
   });
 
   it('shows a holder with its token, a waiter with the key ahead, a leaked lock, and the server’s owner and revision', () => {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { etcdMutexLab } from '../../src/labs/etcd-mutex/lab';
+import { etcdTxnLockLab } from '../../src/labs/etcd-txn-lock/lab';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
 import { faultPlan } from '../../src/sim/faultPlan';
 import { resolveLabParams, type LabDefinition } from '../../src/sim/lab';
@@ -34,15 +35,15 @@ function fuzz(lab: LabDefinition, variant: string, given: Record<string, number 
   return { violations, working };
 }
 
-describe.each([etcdMutexLab])('$id under heavy faults', (lab) => {
+describe.each([etcdMutexLab, etcdTxnLockLab])('$id under heavy faults', (lab) => {
   it(`hardened with fencing: no violation over ${SEEDS} seeds, and every seed gets writes into the storage`, () => {
     const { violations, working } = fuzz(lab, 'hardened', { fencing: true, clients: 3 });
     expect(violations).toEqual([]);
     expect(working).toBe(SEEDS);
   });
 
-  it('article without fencing: some seeds interleave two holders’ writes', () => {
-    const { violations } = fuzz(lab, 'article', { fencing: false, clients: 3 });
+  it('article without fencing, work longer than the lease: some seeds interleave two holders’ writes', () => {
+    const { violations } = fuzz(lab, 'article', { fencing: false, clients: 3, workMs: 1500 });
     expect(violations.some((v) => v.includes('mutual-exclusion'))).toBe(true);
   });
 });
