@@ -53,6 +53,8 @@ export function diffState(prev: Json | undefined, next: Json): StateDelta {
 export function applyStateDelta(prev: Json | undefined, delta: StateDelta): Json {
   if ('full' in delta) return delta.full;
   if (!isRecord(prev)) throw new Error('a state change arrived for a node whose state is not an object');
+  // Nothing changed: the same object, so whoever keys on it sees no change either.
+  if (Object.keys(delta.set).length === 0 && Object.keys(delta.append).length === 0 && delta.unset.length === 0) return prev;
   const next: Record<string, Json> = { ...prev, ...delta.set };
   for (const [key, tail] of Object.entries(delta.append)) {
     const before = prev[key];

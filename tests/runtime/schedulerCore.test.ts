@@ -7,6 +7,7 @@ import type { NodeSpawner } from '../../src/runtime/scheduler/nodeFleet';
 import { SchedulerCore } from '../../src/runtime/scheduler/schedulerCore';
 import { rerunLines } from '../../src/runtime/exportTrace';
 import type { RunUpdate } from '../../src/runtime/browser/controller';
+import { FrameDecoder } from '../../src/runtime/frameStates';
 import { digestOfLines } from '../../src/sim/traceDigest';
 import { fixtureLabs } from '../fixtures';
 import { specFor } from '../helpers';
@@ -31,15 +32,21 @@ function inMemorySpawner(log: string[]): NodeSpawner {
 function harness(tick = 1) {
   const log: string[] = [];
   const posted: FromScheduler[] = [];
+  // Decoded as the page does: every update, in order, as it arrives.
+  const frames = new FrameDecoder();
+  const updates: RunUpdate[] = [];
   let wall = 0;
   const core = new SchedulerCore({
     findLab: (id) => fixtureLabs.find((l) => l.id === id),
-    post: (m) => posted.push(m),
+    post: (m) => {
+      posted.push(m);
+      if (m.type === 'UPDATE') updates.push({ ...m.update, frame: frames.decode(m.update.frame) });
+    },
     spawner: inMemorySpawner(log),
     wallNow: () => (wall += tick),
     sleep: () => new Promise((resolve) => setTimeout(resolve, 0)),
   });
-  const last = (): RunUpdate | undefined => posted.filter((m): m is Extract<FromScheduler, { type: 'UPDATE' }> => m.type === 'UPDATE').at(-1)?.update;
+  const last = (): RunUpdate | undefined => updates.at(-1);
   const settle = async (until: () => boolean) => {
     for (let i = 0; i < 2000 && !until(); i++) await new Promise((resolve) => setTimeout(resolve, 1));
     expect(until()).toBe(true);

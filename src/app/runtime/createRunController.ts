@@ -4,6 +4,7 @@
  * terminates it for real (and browser tools, tests included, see the worker count drop).
  */
 import type { LiveAction, RunController, RunUpdate, Speed } from '../../runtime/browser/controller';
+import { FrameDecoder } from '../../runtime/frameStates';
 import type { DigestReply, FromScheduler, ToScheduler } from '../../runtime/scheduler/messages';
 import type { RunSpec } from '../../sim/simulation';
 
@@ -24,6 +25,7 @@ export function createRunController(): LabRunController {
   const updateListeners = new Set<(update: RunUpdate) => void>();
   const errorListeners = new Set<(message: string) => void>();
   const replies = new Map<number, (reply: Reply) => void>();
+  const frames = new FrameDecoder();
   let nextId = 1;
 
   const send = (message: ToScheduler, transfer: Transferable[] = []): void => scheduler.postMessage(message, transfer);
@@ -63,8 +65,10 @@ export function createRunController(): LabRunController {
         return spawn(message.node);
       case 'KILL':
         return kill(message.node);
-      case 'UPDATE':
-        return updateListeners.forEach((listener) => listener(message.update));
+      case 'UPDATE': {
+        const update: RunUpdate = { ...message.update, frame: frames.decode(message.update.frame) };
+        return updateListeners.forEach((listener) => listener(update));
+      }
       case 'ERROR':
         return fail(message.message);
       case 'LOADED':

@@ -1,6 +1,7 @@
 /** Messages between the page's main thread and the scheduler worker. */
 import type { RunSpec } from '../../sim/simulation';
 import type { LiveAction, RunUpdate, Speed } from '../browser/controller';
+import type { WireFrame } from '../frameStates';
 
 export type ToScheduler =
   | { readonly type: 'LOAD'; readonly id: number; readonly spec: RunSpec }
@@ -22,8 +23,11 @@ export interface DigestReply {
   readonly liveOnly: boolean;
 }
 
+/** An update as the scheduler sends it: node states as changes from the previous frame's (frameStates.ts). */
+export type WireUpdate = Omit<RunUpdate, 'frame'> & { readonly frame: WireFrame };
+
 export type FromScheduler =
-  | { readonly type: 'UPDATE'; readonly update: RunUpdate }
+  | { readonly type: 'UPDATE'; readonly update: WireUpdate }
   | { readonly type: 'LOADED'; readonly id: number; readonly error?: string }
   | { readonly type: 'EXPORTED'; readonly id: number; readonly text: string }
   | { readonly type: 'DIGESTED'; readonly id: number; readonly reply: DigestReply }

@@ -15,6 +15,7 @@ import { Prefetch } from '../prefetch';
 import { RECENT_EVENTS_KEPT, type LiveAction, type Speed } from '../browser/controller';
 import { traceText } from '../exportTrace';
 import { buildFrame } from '../frame';
+import { FrameEncoder } from '../frameStates';
 import { inProcessStepper, runUntil, type Stepper } from '../inProcess';
 import type { FromScheduler, ToScheduler } from './messages';
 import { NodeFleet, type NodeSpawner } from './nodeFleet';
@@ -58,6 +59,7 @@ export class SchedulerCore {
   private readonly commands: Command[] = [];
   private pumping = false;
   private prefetch = new Prefetch();
+  private readonly frames = new FrameEncoder();
 
   constructor(private readonly env: SchedulerEnv) {}
 
@@ -230,6 +232,6 @@ export class SchedulerCore {
     this.resetNext = false;
     const events = reset ? this.recent.all() : this.recent.takeNew();
     if (reset) this.recent.takeNew();
-    this.env.post({ type: 'UPDATE', update: { frame: buildFrame(run.sim, run.lab.isLightMessage), events, reset, playing: this.playing, halted: [...run.sim.haltedBy] } });
+    this.env.post({ type: 'UPDATE', update: { frame: this.frames.encode(buildFrame(run.sim, run.lab.isLightMessage)), events, reset, playing: this.playing, halted: [...run.sim.haltedBy] } });
   }
 }
