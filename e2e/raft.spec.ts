@@ -53,6 +53,16 @@ test('the "isolate the leader" preset cuts the leader off from every other node'
   await expect(page.locator('[data-state="cut"]')).toHaveCount(4);
 });
 
+test('the bridge preset cuts the two halves apart and leaves the middle node linked to all', async ({ page }) => {
+  await page.goto('/#/raft?variant=hardened&seed=7&t=1000');
+  await pausedAt(page, 't = 1 000.0 ms');
+  await page.getByRole('button', { name: 'Bridge through n3' }).click();
+  await expect(page.locator('[data-state="cut"]')).toHaveCount(4);
+  for (const [a, b] of [['n1', 'n4'], ['n1', 'n5'], ['n2', 'n4'], ['n2', 'n5']]) await expect(page.getByRole('button', { name: `link ${a}–${b}, cut` })).toBeVisible();
+  for (const link of await page.locator('[data-link*="n3"]').all()) await expect(link).not.toHaveAttribute('data-state', 'cut');
+  await expect(page).toHaveURL(/a=1000:bridge:n3/);
+});
+
 test('an isolated leader cannot commit what it is sent, while the majority side commits', async ({ page }) => {
   const put = (value: string) => encodeURIComponent(encodeURIComponent(JSON.stringify({ op: 'put', key: 'x', value })));
   // At seed 3 n4 leads term 1; it is cut off at 500 ms and gets a put at 520 ms.

@@ -13,6 +13,7 @@ describe('compact actions in URLs', () => {
     { at: 320, kind: 'heal', from: 'n1', to: 'n2' },
     { at: 325, kind: 'delay', from: 'c1', to: 'storage', ms: 250 },
     { at: 330, kind: 'isolate', node: 'n3' },
+    { at: 335, kind: 'bridge', node: 'n3' },
     { at: 340, kind: 'split', groups: [['n1', 'n2'], ['n3', 'n4', 'n5']] },
     { at: 350, kind: 'healAll' },
     { at: 360, kind: 'network', settings: { latencyMsMin: 2, lossRate: 0.25 } },

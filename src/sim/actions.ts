@@ -27,6 +27,8 @@ export type ActionBody =
   /** Adds `ms` to the latency of the link between two nodes, both ways (0: back to the network's own). */
   | { readonly kind: 'delay'; readonly from: NodeId; readonly to: NodeId; readonly ms: number }
   | { readonly kind: 'isolate'; readonly node: NodeId }
+  /** The other nodes split in two halves (in node order) that reach each other only through `node`. */
+  | { readonly kind: 'bridge'; readonly node: NodeId }
   | { readonly kind: 'split'; readonly groups: readonly (readonly NodeId[])[] }
   | { readonly kind: 'healAll' }
   | { readonly kind: 'network'; readonly settings: NetworkSettings }
@@ -47,6 +49,7 @@ function encodeBody(a: ActionBody): string {
     case 'crash':
     case 'restart':
     case 'isolate':
+    case 'bridge':
       return `${a.kind}:${a.node}`;
     case 'pause':
     case 'skew':
@@ -120,6 +123,7 @@ function decodeBody(kind: string, args: string, where: string): ActionBody {
     case 'crash':
     case 'restart':
     case 'isolate':
+    case 'bridge':
       return { kind, node: node(args, where) };
     case 'pause':
     case 'skew':

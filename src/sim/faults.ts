@@ -4,7 +4,7 @@
  */
 import type { Action } from './actions';
 import type { Kernel } from './kernel';
-import { cutLinks, healLinks, linksBetweenGroups, mergeNetworkSettings, setLinkDelay } from './network';
+import { bridgeLinks, cutLinks, healLinks, linksBetweenGroups, mergeNetworkSettings, setLinkDelay } from './network';
 import type { NodeId } from './node';
 import { localTime, type NodeRuntime } from './world';
 
@@ -87,6 +87,12 @@ export function applyAction(k: Kernel, a: Action): void {
     }
     case 'isolate': {
       const links = linksBetweenGroups(w.order, [[a.node], w.order.filter((id) => id !== a.node)]);
+      cutLinks(w.network, links);
+      return k.emit({ type: 'partition', links });
+    }
+    case 'bridge': {
+      node(k, a.node);
+      const links = bridgeLinks(w.order, a.node);
       cutLinks(w.network, links);
       return k.emit({ type: 'partition', links });
     }

@@ -54,6 +54,18 @@ export function transmit(k: Kernel, from: NodeId, to: NodeId, msg: JsonObject): 
 }
 
 /** Directed links between every pair of nodes that are in different groups. */
+/**
+ * The links a bridge cuts: the nodes other than `bridge` form two halves in node order (the first
+ * one the larger), and every link between the halves goes. Each half with the bridge is a
+ * majority when the cluster's size is odd: both sides can win elections with the bridge's vote.
+ */
+export function bridgeLinks(order: readonly NodeId[], bridge: NodeId): [NodeId, NodeId][] {
+  const others = order.filter((id) => id !== bridge);
+  const half = Math.ceil(others.length / 2);
+  const sides = [others.slice(0, half), others.slice(half)];
+  return linksBetweenGroups(others, sides);
+}
+
 export function linksBetweenGroups(order: readonly NodeId[], groups: readonly (readonly NodeId[])[]): [NodeId, NodeId][] {
   const groupOf = new Map<NodeId, number>();
   groups.forEach((g, i) => g.forEach((n) => groupOf.set(n, i)));

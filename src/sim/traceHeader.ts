@@ -35,7 +35,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** Every action kind; the Record type makes the compiler flag a kind added to the kernel but not here. */
-const ACTION_KINDS: Record<ActionKind, true> = { crash: true, restart: true, pause: true, skew: true, drift: true, cut: true, heal: true, delay: true, isolate: true, split: true, healAll: true, network: true, command: true };
+const ACTION_KINDS: Record<ActionKind, true> = { crash: true, restart: true, pause: true, skew: true, drift: true, cut: true, heal: true, delay: true, isolate: true, bridge: true, split: true, healAll: true, network: true, command: true };
 
 /**
  * An action is valid when its URL text form reads back to the same object: that checks every

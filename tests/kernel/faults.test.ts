@@ -105,6 +105,15 @@ describe('network faults', () => {
     expect(Object.keys(split.sim.world.network.cut).sort()).toEqual(['n1>n3', 'n1>n4', 'n2>n3', 'n2>n4', 'n3>n1', 'n3>n2', 'n4>n1', 'n4>n2']);
   });
 
+  it('a bridge cuts the halves either side of its node apart and keeps every link of that node', () => {
+    const bridged = runTo({ seed: 1, params: { nodes: 5 }, actions: [{ at: 0, kind: 'bridge', node: 'n3' }] }, 10);
+    expect(Object.keys(bridged.sim.world.network.cut).sort()).toEqual(['n1>n4', 'n1>n5', 'n2>n4', 'n2>n5', 'n4>n1', 'n4>n2', 'n5>n1', 'n5>n2']);
+    // Any node can be the bridge; the others split in node order, the first half the larger.
+    const atEnd = runTo({ seed: 1, params: { nodes: 4 }, actions: [{ at: 0, kind: 'bridge', node: 'n4' }] }, 10);
+    expect(Object.keys(atEnd.sim.world.network.cut).sort()).toEqual(['n1>n3', 'n2>n3', 'n3>n1', 'n3>n2']);
+    expect(bridged.events.filter((e) => e.type === 'partition')).toHaveLength(1);
+  });
+
   it('loss and duplication happen at about the configured rates', () => {
     const { events } = runTo({ seed: 5, params: { nodes: 3, tickMs: 10 }, actions: [{ at: 0, kind: 'network', settings: { lossRate: 0.3, duplicateRate: 0.2 } }] }, 20_000);
     const sends = only(events, 'send');

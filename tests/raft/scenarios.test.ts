@@ -25,8 +25,8 @@ const leaders = (events: readonly TraceEvent[]) => factsOf(events, 'leader').map
 const rules = (events: readonly TraceEvent[]) => violationsOf(events).map((v) => v.rule);
 
 describe('raft scenarios', () => {
-  it('cover the issue: nine of them, narrated in time order within the run', () => {
-    expect(raftLab.scenarios.map((x) => x.id)).toEqual(['first-election', 'leader-crash', 'split-vote', 'leader-isolated', 'lagging-follower-article', 'lagging-follower-hardened', 'figure-8', 'stale-votes', 'unpersisted-vote']);
+  it('cover the issue and a bridge: ten of them, narrated in time order within the run', () => {
+    expect(raftLab.scenarios.map((x) => x.id)).toEqual(['first-election', 'leader-crash', 'split-vote', 'leader-isolated', 'bridge', 'lagging-follower-article', 'lagging-follower-hardened', 'figure-8', 'stale-votes', 'unpersisted-vote']);
     for (const scenario of raftLab.scenarios) {
       const times = scenario.narration.map((n) => n.at);
       expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -147,6 +147,20 @@ describe('raft scenarios', () => {
       ['one-vote-per-term', ['n1', 'n4']],
       ['election-safety', ['n1', 'n4']],
     ]);
+  });
+
+  it('bridge: the article deposes leader n5 and elects the bridge n3; hardened keeps its first leader', () => {
+    const { events, transcript, golden } = run(s.bridged);
+    expect(transcript).toBe(golden);
+    expect(leaders(events)).toEqual(['n5@1', 'n3@4']);
+    const partition = events.find((e) => e.type === 'partition');
+    expect(partition?.type === 'partition' && partition.links).toHaveLength(8);
+    expect(events.some((e) => e.type === 'output' && e.node === 'n5' && e.fact['kind'] === 'role' && e.fact['role'] === 'follower' && e.t > 1000)).toBe(true);
+    expect(resultOf(events, opIdOf(events, 'n3', 2200))).toMatchObject({ type: 'ok' });
+    expect(rules(events)).toEqual([]);
+    const hardened = runScenario(raftLab, { ...s.bridged, variant: 'hardened' }).events;
+    expect(leaders(hardened)).toEqual(['n4@1']);
+    expect(rules(hardened)).toEqual([]);
   });
 
   it('the hardened variant keeps every checker green on the article scenarios', () => {

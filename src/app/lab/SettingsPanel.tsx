@@ -42,6 +42,8 @@ export function SettingsPanel() {
     return true;
   };
   const nodes = ids === '' ? [] : ids.split(' ');
+  // The middle node in order, so the halves either side of it are as even as they can be.
+  const bridgeNode = nodes[Math.floor(nodes.length / 2)] ?? '';
 
   return (
     <section className="panel settings" aria-labelledby="settings-title">
@@ -68,6 +70,11 @@ export function SettingsPanel() {
         <button type="button" disabled={nodes.length < 2} onClick={() => act({ kind: 'split', groups: majorityMinority(nodes) })}>
           Split majority from minority
         </button>
+        {nodes.length >= 3 && (
+          <button type="button" title={`Two halves that reach each other only through ${bridgeNode}`} onClick={() => act({ kind: 'bridge', node: bridgeNode })}>
+            Bridge through {bridgeNode}
+          </button>
+        )}
         <button type="button" onClick={() => act({ kind: 'healAll' })}>
           Heal all links
         </button>

@@ -54,6 +54,9 @@ function NodeActions({ lab, node, onAct }: { lab: LabDefinition; node: NodeFrame
         <button type="button" onClick={() => onAct({ kind: 'isolate', node: node.id })}>
           Isolate {node.id}
         </button>
+        <button type="button" title={`Split the other nodes in two halves that reach each other only through ${node.id}`} onClick={() => onAct({ kind: 'bridge', node: node.id })}>
+          Bridge through {node.id}
+        </button>
       </div>
       <div className="button-row">
         <label className="field compact">

@@ -10,3 +10,4 @@ export const isolate = (at: number, node: string): Action => ({ at, kind: 'isola
 export const healAll = (at: number): Action => ({ at, kind: 'healAll' });
 export const cut = (at: number, from: string, to: string, oneWay = false): Action => ({ at, kind: 'cut', from, to, oneWay });
 export const split = (at: number, ...groups: string[][]): Action => ({ at, kind: 'split', groups });
+export const bridge = (at: number, node: string): Action => ({ at, kind: 'bridge', node });

@@ -1,6 +1,6 @@
 /** Elections and failover in the hardened variant: how Raft is meant to behave. */
 import type { Scenario } from '../../../sim/lab';
-import { crash, get, healAll, isolate, put, restart } from './actions';
+import { bridge, crash, get, healAll, isolate, put, restart } from './actions';
 
 /** At seed 3, n4's timer fires first and it wins term 1 cleanly; the next scenarios start there. */
 const QUIET = { clientIntervalMs: 0 };
@@ -79,5 +79,30 @@ export const leaderIsolated: Scenario = {
     { at: 884, text: 'n4 times out as well, but PreVote keeps it from raising its term: nobody answers, and it stays in term 1.' },
     { at: 1000, text: 'x=kept is written at n1 and commits on the majority side.' },
     { at: 1300, text: "The partition heals. n4 takes n1's heartbeat; its entry at index 2 (x=lost, term 1) conflicts with n1's no-op of term 2, so it cuts it and takes n1's log." },
+  ],
+};
+
+/**
+ * A bridge (as in Jepsen's nemesis): each half with the middle node is a majority. At seed 1 the
+ * article's leader is n5; the same actions in the hardened variant keep its leader (n4 there).
+ */
+export const bridged: Scenario = {
+  id: 'bridge',
+  title: 'A bridge node deposes a working leader (article)',
+  variant: 'article',
+  seed: 1,
+  params: QUIET,
+  actions: [put(600, 'n5', 'x', '1'), bridge(1000, 'n3'), put(2200, 'n3', 'x', '2')],
+  untilMs: 2400,
+  narration: [
+    { at: 0, text: "Five nodes running the article's Raft: no PreVote, no CheckQuorum, and a candidate counts its votes only once every peer has answered or timed out." },
+    { at: 188, text: 'n5 leads term 1.' },
+    { at: 659, text: 'x=1 is committed through n5.' },
+    { at: 1000, text: 'The network becomes a bridge: n1 and n2 on one side, n4 and n5 on the other, and n3 in the middle, the only node that reaches both sides. Leader n5 still reaches n3 and n4, a majority: it could go on committing.' },
+    { at: 1169, text: 'But n1 and n2 hear no more heartbeats. n2 times out and stands for term 2; n3 sees the higher term and takes it.' },
+    { at: 1203, text: "n5's next heartbeat to n3 is answered with term 2, and n5 steps down: a working leader deposed by a node that cannot even reach it." },
+    { at: 1323, text: 'n2 cannot win either: n4 and n5 never answer its RequestVote, so its count waits for their timeout, and its election timer fires first. Term 3, and n5 tries too.' },
+    { at: 1531, text: 'n3, the one node every other node reaches, wins term 4. The cluster had no leader for about 330 ms.' },
+    { at: 2254, text: "x=2 commits through n3. Switch the variant to hardened: n3 refuses a pre-vote while it still hears its leader, so the timeouts on one side depose no one and term 1's leader (n4 at this seed) keeps leading through the bridge." },
   ],
 };

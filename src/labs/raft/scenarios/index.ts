@@ -4,9 +4,9 @@
  */
 import type { Scenario } from '../../../sim/lab';
 import { staleVotes, unpersistedVote } from './articleBugs';
-import { firstElection, leaderCrash, leaderIsolated, splitVote } from './basics';
+import { bridged, firstElection, leaderCrash, leaderIsolated, splitVote } from './basics';
 import { figure8, laggingArticle, laggingHardened } from './replication';
 
-export const raftScenarios: readonly Scenario[] = [firstElection, leaderCrash, splitVote, leaderIsolated, laggingArticle, laggingHardened, figure8, staleVotes, unpersistedVote];
+export const raftScenarios: readonly Scenario[] = [firstElection, leaderCrash, splitVote, leaderIsolated, bridged, laggingArticle, laggingHardened, figure8, staleVotes, unpersistedVote];
 
-export { figure8, firstElection, laggingArticle, laggingHardened, leaderCrash, leaderIsolated, splitVote, staleVotes, unpersistedVote };
+export { bridged, figure8, firstElection, laggingArticle, laggingHardened, leaderCrash, leaderIsolated, splitVote, staleVotes, unpersistedVote };
