@@ -1,8 +1,9 @@
 /**
  * The newest trace events, one a line, newest last. It shows a bounded tail of the recent-events
- * ring, and stays scrolled to the bottom unless the person scrolled up to read.
+ * ring, and stays scrolled to the bottom by CSS alone (panels.css, `.log-scroll`): keeping it
+ * there from script meant reading the list's height after every update, a forced layout that
+ * took a sixth of the main thread while a run played.
  */
-import { useLayoutEffect, useRef } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { describeEvent, formatCount, formatMs } from '../format';
 import './panels.css';
@@ -19,14 +20,7 @@ export const LOG_LINES_WHILE_PLAYING = 40;
 export function EventLog() {
   const events = useAppStore((s) => s.events);
   const playing = useAppStore((s) => s.playing);
-  const list = useRef<HTMLOListElement>(null);
-  const pinned = useRef(true);
   const shown = events.slice(-(playing ? LOG_LINES_WHILE_PLAYING : LOG_LINES_SHOWN));
-
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (el !== null && pinned.current) el.scrollTop = el.scrollHeight;
-  }, [events]);
 
   return (
     <section className="panel event-log" aria-labelledby="log-title">
@@ -36,22 +30,16 @@ export function EventLog() {
           last {formatCount(shown.length)} of {formatCount(events.length)} kept
         </span>
       </div>
-      <ol
-        ref={list}
-        className="log-lines"
-        tabIndex={0}
-        aria-label="Recent events, newest last"
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-        }}
-      >
-        {shown.map((e) => (
-          <li key={e.seq} className={`log-${e.type}`}>
-            <span className="log-t">{formatMs(e.t).padStart(10)}</span> {describeEvent(e)}
-          </li>
-        ))}
-      </ol>
+      {/* Focusable so the keyboard can scroll it. */}
+      <div className="log-scroll" tabIndex={0}>
+        <ol className="log-lines" aria-label="Recent events, newest last">
+          {shown.map((e) => (
+            <li key={e.seq} className={`log-${e.type}`}>
+              <span className="log-t">{formatMs(e.t).padStart(10)}</span> {describeEvent(e)}
+            </li>
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }
