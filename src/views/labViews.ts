@@ -27,19 +27,22 @@ const paxosState: LabPanel = { id: 'paxos-state', title: 'Paxos state', Panel: l
 const slotLog: LabPanel = { id: 'slot-log', title: 'Slot log', Panel: lazy(() => import('./paxos/SlotLogPanel')) };
 const lockTimeline: LabPanel = { id: 'lock-timeline', title: 'Lock timeline', Panel: lazy(() => import('./locks/LockTimelinePanel')) };
 const redisKeys: LabPanel = { id: 'redis-keys', title: 'Redis servers', Panel: lazy(() => import('./locks/RedisKeysPanel')) };
+const etcdKeys: LabPanel = { id: 'etcd-keys', title: 'etcd keys and leases', Panel: lazy(() => import('./locks/EtcdKeysPanel')) };
 const trafficDecisions: LabPanel = { id: 'traffic-decisions', title: 'Decisions over time', Panel: lazy(() => import('./traffic/DecisionsPanel')) };
 const windowContents: LabPanel = { id: 'window-contents', title: 'Window contents', Panel: lazy(() => import('./traffic/WindowContentsPanel')) };
 const breakerChart: LabPanel = { id: 'breaker-chart', title: 'Breaker statechart', Panel: lazy(() => import('./traffic/BreakerChartPanel')) };
 const degradationGauges: LabPanel = { id: 'degradation-gauges', title: 'Degradation', Panel: lazy(() => import('./traffic/DegradationPanel')) };
 const poolLanes: LabPanel = { id: 'pool-lanes', title: 'Queue and workers', Panel: lazy(() => import('./traffic/PoolPanel')) };
 
-/** Lab ids as in src/labs (raftLab.id, paxosLab.id, multiPaxosLab.id, redisLockLab.id, redlockLab.id). */
+/** Lab ids as in src/labs (raftLab.id, paxosLab.id, multiPaxosLab.id, redisLockLab.id, redlockLab.id, etcdMutexLab.id, etcdTxnLockLab.id). */
 const LAB_VIEWS: Readonly<Record<string, readonly LabPanel[]>> = {
   raft: [raftLog],
   paxos: [paxosState],
   'multi-paxos': [slotLog, paxosState],
   'redis-lock': [lockTimeline, redisKeys],
   redlock: [lockTimeline, redisKeys],
+  'etcd-mutex': [lockTimeline, etcdKeys],
+  'etcd-txn-lock': [lockTimeline, etcdKeys],
   'token-bucket': [trafficDecisions],
   'sliding-window': [windowContents, trafficDecisions],
   'circuit-breaker': [breakerChart, trafficDecisions],
@@ -76,6 +79,8 @@ const NODE_DECORATORS: Readonly<Record<string, NodeDecorator>> = {
   raft: (node, frame, lab, params) => raftDecoration(node, frame.now, frame.nodes.length, numberParam(lab, params, 'electionTimeoutMsMax')),
   'redis-lock': (node) => lockDecoration(node),
   redlock: (node) => lockDecoration(node),
+  'etcd-mutex': (node) => lockDecoration(node),
+  'etcd-txn-lock': (node) => lockDecoration(node),
 };
 
 export function nodeDecorator(labId: string): NodeDecorator | null {

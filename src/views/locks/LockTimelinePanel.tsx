@@ -51,7 +51,7 @@ export default function LockTimelinePanel({ frame }: LabPanelProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, 700);
   const clients = useMemo(() => frame.nodes.filter((n) => n.kind === 'client').map((n) => n.id), [frame.nodes]);
-  const servers = frame.nodes.filter((n) => n.kind === 'redis').length;
+  const servers = frame.nodes.filter((n) => n.kind === 'redis' || n.kind === 'etcd').length;
   const now = frame.now;
   const model = useMemo(() => lockTimelineModel(events, clients, servers, now), [events, clients, servers, now]);
 

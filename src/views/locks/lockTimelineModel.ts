@@ -2,7 +2,8 @@
  * The lock timeline's view model, from trace events: per client its spells of waiting (asking
  * and retrying), holding, and holding on to a lock that no longer exists (the client believes it
  * holds it, but fewer than a quorum of servers still keep its key); the storage's writes; and
- * the violations. Pure, so a unit test can call it.
+ * the violations. The Redis labs and the etcd labs give it the same client and storage facts
+ * (docs/trace-format.md). Pure, so a unit test can call it.
  */
 import type { TraceEvent } from '../../sim/trace';
 
@@ -48,8 +49,8 @@ class Builder {
   readonly writes: WriteMark[] = [];
   readonly violations: ViolationMark[] = [];
   private readonly open = new Map<string, Open>();
-  /** Per server, the client whose key it keeps now (null: none). */
-  private readonly owner = new Map<string, string | null>();
+  /** Per server, the lock keys it keeps now and the client that set each (Redis: one key, L; etcd's mutex: one key per client under L/). */
+  private readonly owners = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly clients: ReadonlySet<string>,
@@ -70,7 +71,7 @@ class Builder {
 
   private backed(client: string): boolean {
     let n = 0;
-    for (const o of this.owner.values()) if (o === client) n++;
+    for (const keys of this.owners.values()) if ([...keys.values()].includes(client)) n++;
     return n >= this.quorum;
   }
 
@@ -89,18 +90,38 @@ class Builder {
     else if (kind === 'gave-up' || kind === 'released' || kind === 'lost' || kind === 'panic') this.close(client, t);
   }
 
-  private onServerFact(server: string, t: number, kind: string, owner: string | null): void {
-    if (kind === 'set') this.owner.set(server, owner);
-    else if (kind === 'deleted' || kind === 'expired' || kind === 'keyspace') this.owner.set(server, null);
+  private keysOf(server: string): Map<string, string> {
+    const keys = this.owners.get(server) ?? new Map<string, string>();
+    this.owners.set(server, keys);
+    return keys;
+  }
+
+  /** Redis's `set` and etcd's `put` give a key an owner; `deleted` and `expired` take it; a restart (`keyspace`, etcd's `recovered`) says what is left. */
+  private onServerFact(server: string, t: number, fact: Extract<TraceEvent, { type: 'output' }>['fact']): void {
+    const kind = String(fact['kind']);
+    const key = typeof fact['lock'] === 'string' ? fact['lock'] : '';
+    const owner = typeof fact['owner'] === 'string' ? fact['owner'] : null;
+    const keys = this.keysOf(server);
+    if ((kind === 'set' || kind === 'put') && owner !== null) keys.set(key, owner);
+    else if (kind === 'deleted' || kind === 'expired') keys.delete(key);
+    else if (kind === 'keyspace') keys.clear();
+    else if (kind === 'recovered') this.recover(keys, fact['keys']);
     else return;
     this.recheck(t);
+  }
+
+  private recover(keys: Map<string, string>, held: unknown): void {
+    keys.clear();
+    if (!Array.isArray(held)) return;
+    for (const k of held as { lock?: unknown; owner?: unknown }[]) if (typeof k.lock === 'string' && typeof k.owner === 'string') keys.set(k.lock, k.owner);
   }
 
   add(e: TraceEvent): void {
     if (e.type === 'violation') this.violations.push({ t: e.t, rule: e.rule, detail: e.detail });
     else if (e.type === 'crash') {
       this.close(e.node, e.t);
-      if (this.owner.has(e.node)) this.onServerFact(e.node, e.t, 'deleted', null);
+      // A server that is down keeps no lock for anyone until it comes back.
+      if (this.owners.has(e.node)) this.onServerFact(e.node, e.t, { kind: 'keyspace' });
     } else if (e.type === 'output') this.onOutput(e.node, e.t, e.fact);
   }
 
@@ -110,7 +131,7 @@ class Builder {
     if (kind === 'write' && typeof fact['client'] === 'string') {
       this.writes.push({ t, client: fact['client'], token: token ?? 0, accepted: fact['accepted'] === true, interleaved: fact['interleaved'] === true });
     } else if (this.clients.has(node)) this.onClientFact(node, t, kind, token);
-    else this.onServerFact(node, t, kind, typeof fact['owner'] === 'string' ? fact['owner'] : null);
+    else this.onServerFact(node, t, fact);
   }
 
   finish(): LockTimeline {
@@ -120,7 +141,7 @@ class Builder {
   }
 }
 
-/** Reads the events up to `now`; `servers` is how many Redis servers the run has (the quorum follows). */
+/** Reads the events up to `now`; `servers` is how many lock servers the run has (Redis servers, or one etcd; the quorum follows). */
 export function lockTimelineModel(events: readonly TraceEvent[], clients: readonly string[], servers: number, now: number): LockTimeline {
   const b = new Builder(new Set(clients), Math.floor(servers / 2) + 1);
   for (const e of events) if (e.t <= now) b.add(e);
