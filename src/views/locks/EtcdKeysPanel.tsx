@@ -39,7 +39,7 @@ function Server({ v }: { readonly v: EtcdView }) {
             <tr key={k.key} aria-label={`key ${k.key} set by ${k.owner}, create revision ${k.createRevision}${k.owns ? ', owns the lock' : ''}`}>
               <th scope="row" className="lock-value">
                 {k.key}
-                {k.owns && ' 🔒'}
+                {k.owns && <span className="etcd-owner"> owner</span>}
               </th>
               <td>{k.owner}</td>
               <td>{k.createRevision}</td>

@@ -14,7 +14,7 @@ function etcdDecoration(node: NodeFrame): NodeDecoration | null {
   const owner = v?.keys.find((k) => k.owns);
   const lease = owner === undefined ? undefined : v?.leases.find((l) => l.id === owner.lease);
   if (v === undefined || owner === undefined || lease === undefined) return null;
-  return { arc: lease.fraction, line: `rev ${v.revision}`, description: `lock owned by ${owner.owner} (${owner.key}, create revision ${owner.createRevision}), lease ${lease.id} with ${Math.round(lease.leftMs)} ms left by the server’s own clock` };
+  return { arc: lease.fraction, line: null, description: `lock owned by ${owner.owner} (${owner.key}, create revision ${owner.createRevision}), lease ${lease.id} with ${Math.round(lease.leftMs)} ms left by the server’s own clock` };
 }
 
 export function lockDecoration(node: NodeFrame): NodeDecoration | null {
