@@ -97,12 +97,12 @@ export const bridged: Scenario = {
   narration: [
     { at: 0, text: "Five nodes running the article's Raft: no PreVote, no CheckQuorum, and a candidate counts its votes only once every peer has answered or timed out." },
     { at: 188, text: 'n5 leads term 1.' },
-    { at: 659, text: 'x=1 is committed through n5.' },
+    { at: 660, text: 'x=1 is committed through n5.' },
     { at: 1000, text: 'The network becomes a bridge: n1 and n2 on one side, n4 and n5 on the other, and n3 in the middle, the only node that reaches both sides. Leader n5 still reaches n3 and n4, a majority: it could go on committing.' },
-    { at: 1169, text: 'But n1 and n2 hear no more heartbeats. n2 times out and stands for term 2; n3 sees the higher term and takes it.' },
+    { at: 1170, text: 'But n1 and n2 hear no more heartbeats. n2 times out and stands for term 2; n3 sees the higher term and takes it.' },
     { at: 1203, text: "n5's next heartbeat to n3 is answered with term 2, and n5 steps down: a working leader deposed by a node that cannot even reach it." },
     { at: 1323, text: 'n2 cannot win either: n4 and n5 never answer its RequestVote, so its count waits for their timeout, and its election timer fires first. Term 3, and n5 tries too.' },
-    { at: 1531, text: 'n3, the one node every other node reaches, wins term 4. The cluster had no leader for about 330 ms.' },
-    { at: 2254, text: "x=2 commits through n3. Switch the variant to hardened: n3 refuses a pre-vote while it still hears its leader, so the timeouts on one side depose no one and term 1's leader (n4 at this seed) keeps leading through the bridge." },
+    { at: 1532, text: 'n3, the one node every other node reaches, wins term 4. The cluster had no leader for about 330 ms.' },
+    { at: 2255, text: "x=2 commits through n3. Switch the variant to hardened: n3 refuses a pre-vote while it still hears its leader, so the timeouts on one side depose no one and term 1's leader (n4 at this seed) keeps leading through the bridge." },
   ],
 };
