@@ -175,6 +175,19 @@ test('opening a file that is not a trace shows an error and keeps the run', asyn
   expect(await eventsShown(page)).toBe(events);
 });
 
+test('save a picture of the page: a PNG named after the lab, the seed and the moment', async ({ page }) => {
+  await openMoment(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save picture' }).click()]);
+  expect(download.suggestedFilename()).toBe('distlab-beacon-7-at-1234.5ms.png');
+  const png = await readFile((await download.path()) as string);
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  // Twice the size of the lab's panels on screen (to a pixel or two of rounding), for slides.
+  const box = await page.locator('.lab-grid').boundingBox();
+  expect(Math.abs(png.readUInt32BE(16) - (box?.width ?? 0) * 2)).toBeLessThanOrEqual(2);
+  expect(Math.abs(png.readUInt32BE(20) - (box?.height ?? 0) * 2)).toBeLessThanOrEqual(2);
+  await expect(page.getByRole('alert', { name: 'Errors' })).toHaveCount(0);
+});
+
 test('export the trace and open it again: the same moment comes back', async ({ page }) => {
   await openMoment(page);
   await page.getByRole('button', { name: /^n3, / }).click();

@@ -54,3 +54,8 @@ export function parseTraceFile(text: string, name: string, labs: readonly LabDef
 export function traceFileName(lab: string, seed: number): string {
   return `distlab-${lab}-${seed}.jsonl`;
 }
+
+/** A picture of the page at virtual time `t`: "distlab-raft-7-at-1234.5ms.png". */
+export function pictureFileName(lab: string, seed: number, t: number): string {
+  return `distlab-${lab}-${seed}-at-${Math.round(t * 10) / 10}ms.png`;
+}

@@ -23,6 +23,7 @@ import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { RunContext, type RunContextValue } from './runContext';
 import { InspectorPanel } from './InspectorPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { PictureButton } from './PictureButton';
 import { TraceButtons } from './TraceButtons';
 import { useRunBridge } from './useRunBridge';
 import { useShortcuts } from './useShortcuts';
@@ -53,6 +54,7 @@ export function RunSession({ controller, route }: Props) {
   const actor = useActorRef(machine, { input: { controller } });
   const failure = useSelector(actor, (s) => (s.value === 'error' ? s.context.error : null));
   const inspectorHeading = useRef<HTMLHeadingElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
   const panels = useAppStore((s) => s.panels);
   const context = useMemo<RunContextValue>(() => ({ lab, controller, actor }), [lab, controller, actor]);
 
@@ -75,7 +77,10 @@ export function RunSession({ controller, route }: Props) {
             <h1>{lab.title}</h1>
             <p className="lab-summary">{lab.summary}</p>
           </div>
-          <TraceButtons />
+          <div className="lab-title-actions button-row">
+            <PictureButton target={grid} />
+            <TraceButtons />
+          </div>
         </div>
         <ControlBar />
         {story !== null && (
@@ -91,7 +96,7 @@ export function RunSession({ controller, route }: Props) {
             <a href={`#/${lab.id}`}>Open {lab.title} with its defaults</a>
           </div>
         )}
-        <div className={hasLabViews ? 'lab-grid has-lab-views' : 'lab-grid'}>
+        <div ref={grid} className={hasLabViews ? 'lab-grid has-lab-views' : 'lab-grid'}>
           <section className="panel cluster-panel area-cluster" aria-labelledby="cluster-title">
             <div className="panel-head">
               <h2 id="cluster-title">Cluster</h2>

@@ -8,19 +8,8 @@ import { addError } from '../../store/runActions';
 import { parseTraceFile, traceFileName } from '../../store/traceFile';
 import { formatLabHash } from '../../store/url';
 import { findLab, labs } from '../labCatalog';
+import { download } from './download';
 import { useRun } from './runContext';
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the browser a moment to start the download before the URL goes.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function TraceButtons() {
   const { lab, actor, controller } = useRun();
@@ -33,7 +22,7 @@ export function TraceButtons() {
     if (spec === null) return;
     setBusy(true);
     try {
-      download(await controller.exportTrace(), traceFileName(spec.lab, spec.seed));
+      download(new Blob([await controller.exportTrace()], { type: 'application/x-ndjson' }), traceFileName(spec.lab, spec.seed));
     } catch (error) {
       addError(`The trace could not be exported: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
