@@ -1,7 +1,7 @@
 /**
  * What the etcd lock variants do differently, as named switches, and the parameters the nodes
- * read. Line numbers are those of the seed article's 分布式锁 section (EtcdLock lines 1051-1146,
- * EtcdTransactionLock 1148-1247, the usage example and lockWithRetry 1252-1329).
+ * read. Line numbers are those of the seed article's 分布式锁 section (EtcdLock lines 1052-1143,
+ * EtcdTransactionLock 1151-1249, the usage example and lockWithRetry 1252-1329).
  */
 import type { StepContext } from '../../sim/node';
 import { numberParam } from '../params';
@@ -36,7 +36,7 @@ export interface EtcdLockRules {
   /**
    * The session's (or the txn lock's) keepalive runs under the Lock call's context and stops
    * when it ends. EtcdLock passes `concurrency.WithContext(ctx)` (line 1072), and clientv3 ties
-   * the keepalive to that context; the txn lock calls `KeepAlive(ctx, lease)` (line 1169) and its
+   * the keepalive to that context; the txn lock calls `KeepAlive(ctx, lease)` (line 1177) and its
    * goroutine returns on `ctx.Done()`. Hardened: keepalive for as long as the lock is held.
    */
   readonly keepaliveBoundToContext: boolean;
@@ -46,11 +46,11 @@ export interface EtcdLockRules {
   readonly tryLockFailsFast: boolean;
   /** Txn lock: a value of its own per acquisition. The article uses the caller's value, the usage example's constant. */
   readonly uniqueValue: boolean;
-  /** Txn lock: Unlock compares the key's create revision (its own put); the article compares the value (line 1221). */
+  /** Txn lock: Unlock compares the key's create revision (its own put); the article compares the value (line 1228). */
   readonly unlockComparesRevision: boolean;
-  /** Txn lock: revoke the lease whatever the compare said; the article returns before Revoke when the compare fails (line 1233). */
+  /** Txn lock: revoke the lease whatever the compare said; the article returns before Revoke when the compare fails (line 1240). */
   readonly alwaysRevoke: boolean;
-  /** Retry after a random delay around `retryDelayMs`; the article sleeps a fixed delay (line 1315). */
+  /** Retry after a random delay around `retryDelayMs`; the article sleeps a fixed delay (lines 1309, 1317). */
   readonly randomRetry: boolean;
 }
 

@@ -24,7 +24,7 @@ const article = (o: Out<EtcdClientState>): boolean => !rulesOf(o.ctx).tryLockFai
 const driver: LockDriver = {
   begin(o) {
     const a = o.s.trying ? 'trylock' : 'lock';
-    // The usage example's ctx (5 s, line 1268) covers Lock and the deferred Unlock alike.
+    // The usage example's ctx (5 s, line 1264) covers Lock and the deferred Unlock alike.
     const deadline = article(o) && a === 'lock' ? o.ctx.now + num(o.ctx, 'contextMs') : null;
     startMutex(o, 'main', a, deadline);
     if (deadline !== null) setTimer(o, 'ctx', deadline - o.ctx.now);

@@ -38,7 +38,7 @@ function unlockTxn(o: Out<EtcdClientState>): void {
 
 const driver: LockDriver = {
   begin(o) {
-    // lockWithRetry: `context.WithTimeout(context.Background(), 5*time.Second)` for each call of Lock (line 1299).
+    // lockWithRetry: `context.WithTimeout(context.Background(), 5*time.Second)` for each call of Lock (line 1302).
     const deadline = contextBound(o) ? o.ctx.now + num(o.ctx, 'contextMs') : null;
     setAttempt(o, 'main', { mode: 'lock', step: 'granting', lease: null, deadline, key: LOCK_NAME, rev: null, behind: null, behindRev: null, inflight: null });
     askFor(o, 'main', { op: 'grant', ttlMs: num(o.ctx, 'ttlMs') }, 'grant');
@@ -65,7 +65,7 @@ function onLockReply(o: Out<EtcdClientState>, rid: number, res: EtcdResponse, se
   if (res.op !== 'txn' || a.step !== 'putting') return;
   lockReturned(o, a.lease);
   if (!res.succeeded) {
-    // `etl.client.Revoke(ctx, etl.lease); return fmt.Errorf("lock already held")` (lines 1196-1199).
+    // `etl.client.Revoke(ctx, etl.lease); return fmt.Errorf("lock already held")` (lines 1212-1215).
     closeSession(o, a.lease, true);
     setAttempt(o, 'main', null);
     return refuse(o, 'lock already held', true);
