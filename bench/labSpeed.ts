@@ -49,6 +49,30 @@ export const LAB_WORKLOADS: readonly LabWorkload[] = [
     params: { acceptors: '5', proposers: '3', clientIntervalMs: '100', maxSlots: '1000' },
     what: '5 acceptors, 3 proposers, a command every 100 ms',
   },
+  {
+    id: 'redlock',
+    title: 'RedLock',
+    lab: 'redlock',
+    variant: 'hardened',
+    params: { clients: '3', servers: '5' },
+    what: '3 clients taking turns over 5 Redis servers, fencing on',
+  },
+  {
+    id: 'etcd-mutex',
+    title: 'etcd mutex',
+    lab: 'etcd-mutex',
+    variant: 'hardened',
+    params: { clients: '2' },
+    what: '2 clients taking turns on one etcd member, fencing on',
+  },
+  {
+    id: 'token-bucket',
+    title: 'Token bucket',
+    lab: 'token-bucket',
+    variant: 'hardened',
+    params: { clients: '2', load: 'poisson', clientIntervalMs: '80' },
+    what: '2 clients, Poisson load, a request every ~80 ms each',
+  },
 ];
 
 function config(w: LabWorkload, untilMs: number) {
