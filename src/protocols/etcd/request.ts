@@ -8,27 +8,21 @@ import { ETCD_ID, num } from './config';
 import { send, setTimer, update, cancelTimer, type Out } from './out';
 import type { Attempt, EtcdClientState, Pending, Slot } from './clientTypes';
 import type { EtcdRequest } from './types';
-
-/** A bound on requests a client waits for; older ones are forgotten (their replies ignored). */
-const MAX_PENDING = 64;
+import { withoutPending, withPending } from '../pendingRequests';
 
 export function ask(o: Out<EtcdClientState>, req: EtcdRequest, purpose: string, slot: Slot | null, lease: number | null = null): number {
   const rid = o.s.nextRid;
-  const entries = Object.entries(o.s.pending);
-  const kept = entries.length >= MAX_PENDING ? Object.fromEntries(entries.slice(entries.length - MAX_PENDING + 1)) : o.s.pending;
   const pending: Pending = { purpose, slot, lease, sentAt: o.ctx.now };
-  update(o, { nextRid: rid + 1, pending: { ...kept, [String(rid)]: pending } });
+  update(o, { nextRid: rid + 1, pending: withPending(o.s.pending, rid, pending) });
   send(o, ETCD_ID, { type: 'etcd', rid, req });
   return rid;
 }
 
 export function takePending(o: Out<EtcdClientState>, rid: number): Pending | null {
-  const key = String(rid);
-  const pending = o.s.pending[key];
-  if (pending === undefined) return null;
-  const { [key]: _done, ...rest } = o.s.pending;
-  update(o, { pending: rest });
-  return pending;
+  const taken = withoutPending(o.s.pending, rid);
+  if (taken === null) return null;
+  update(o, { pending: taken.rest });
+  return taken.entry;
 }
 
 export function attemptIn(o: Out<EtcdClientState>, slot: Slot): Attempt | null {

@@ -5,26 +5,20 @@
 import type { NodeId } from '../../sim/node';
 import { send, update, type Out } from './out';
 import type { ClientState, Pending, RedisCommand } from './types';
-
-/** A bound on requests a client waits for; older ones are forgotten (their replies ignored). */
-const MAX_PENDING = 64;
+import { withoutPending, withPending } from '../pendingRequests';
 
 export function request(o: Out<ClientState>, server: NodeId, cmd: RedisCommand, purpose: Pending['purpose'], round: number): void {
   const rid = o.s.nextRid;
-  const entries = Object.entries(o.s.pending);
-  const kept = entries.length >= MAX_PENDING ? Object.fromEntries(entries.slice(entries.length - MAX_PENDING + 1)) : o.s.pending;
-  update(o, { nextRid: rid + 1, pending: { ...kept, [String(rid)]: { purpose, server, round } } });
+  update(o, { nextRid: rid + 1, pending: withPending(o.s.pending, rid, { purpose, server, round }) });
   send(o, server, { type: 'cmd', rid, cmd });
 }
 
 /** Takes the request a reply answers out of the pending list; null for an unknown or forgotten one. */
 export function takePending(o: Out<ClientState>, rid: number): Pending | null {
-  const key = String(rid);
-  const pending = o.s.pending[key];
-  if (pending === undefined) return null;
-  const { [key]: _done, ...rest } = o.s.pending;
-  update(o, { pending: rest });
-  return pending;
+  const taken = withoutPending(o.s.pending, rid);
+  if (taken === null) return null;
+  update(o, { pending: taken.rest });
+  return taken.entry;
 }
 
 export function forgetPending(o: Out<ClientState>, purpose: Pending['purpose']): void {
