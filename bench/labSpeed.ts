@@ -9,8 +9,11 @@ import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
 import { median, repeat } from './measure';
 import type { BenchRow } from './table';
 
-/** Virtual seconds per wall second the Raft issue asks for; the other labs share the yardstick. */
-const VIRTUAL_SPEED_TARGET = 15_000;
+/**
+ * Virtual seconds per wall second the Raft lab was asked to reach. The other labs were given no
+ * speed target: their rows are figures to read, not verdicts.
+ */
+const RAFT_VIRTUAL_SPEED_TARGET = 15_000;
 
 export interface LabWorkload {
   readonly id: string;
@@ -86,7 +89,7 @@ function row(w: LabWorkload, where: string, events: number, ms: number, virtualM
     value: virtualMs / ms,
     unit: '×',
     better: 'higher',
-    target: VIRTUAL_SPEED_TARGET,
+    target: w.id === RAFT_WORKLOAD.id ? RAFT_VIRTUAL_SPEED_TARGET : null,
     note: `${w.what}, checkers on: ${Math.round((events / ms) * 1000).toLocaleString('en-US')} events/s over ${virtualMs / 1000} s virtual (${events.toLocaleString('en-US')} events); median of ${runs}`,
   };
 }

@@ -9,14 +9,16 @@ export interface BenchRow {
   readonly unit: string;
   /** Whether a larger figure is better (events/s) or a smaller one (ms, KB). */
   readonly better: 'higher' | 'lower';
-  readonly target: number;
+  /** The figure an issue asked for, or null where none was set (the row is then for reading). */
+  readonly target: number | null;
   readonly note: string;
 }
 
-export type Verdict = 'ok' | 'BELOW TARGET' | 'not measured';
+export type Verdict = 'ok' | 'BELOW TARGET' | 'not measured' | 'no target';
 
 export function verdictOf(row: BenchRow): Verdict {
   if (row.value === null) return 'not measured';
+  if (row.target === null) return 'no target';
   const meets = row.better === 'higher' ? row.value >= row.target : row.value <= row.target;
   return meets ? 'ok' : 'BELOW TARGET';
 }
@@ -46,7 +48,7 @@ export class BenchTable {
   }
 
   format(): string {
-    const cells = this.rows.map((r) => [r.label, formatValue(r.value, r.unit), `${r.better === 'higher' ? '≥' : '≤'} ${formatValue(r.target, r.unit)}`, verdictOf(r), r.note]);
+    const cells = this.rows.map((r) => [r.label, formatValue(r.value, r.unit), r.target === null ? '—' : `${r.better === 'higher' ? '≥' : '≤'} ${formatValue(r.target, r.unit)}`, verdictOf(r), r.note]);
     const header = ['measure', 'result', 'target', 'verdict', 'how'];
     const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
     const line = (c: readonly string[]): string => c.map((cell, i) => (i === c.length - 1 ? cell : cell.padEnd(widths[i] as number))).join('  ');
