@@ -77,12 +77,21 @@ describe('raft scenarios', () => {
     const { events, transcript, golden } = run(s.leaderIsolated);
     expect(transcript).toBe(golden);
     expect(resultOf(events, opIdOf(events, 'n4', 520))).toBeUndefined();
-    expect(factsOf(events, 'role', 'n4').filter((f) => f.t > 500)[0]).toMatchObject({ role: 'follower', term: 1 });
+    const stepDown = factsOf(events, 'role', 'n4').filter((f) => f.t > 500)[0];
+    expect(stepDown).toMatchObject({ role: 'follower', term: 1 });
+    expect(stepDown?.t).toBeLessThan(1300);
     expect(factsOf(events, 'apply').some((f) => f['cmd'] === 'put x lost')).toBe(false);
     expect(resultOf(events, opIdOf(events, 'n1', 1000))).toMatchObject({ type: 'ok' });
     expect(factsOf(events, 'truncate', 'n4')).toMatchObject([{ index: 2, removed: 1 }]);
     expect(factsOf(events, 'apply', 'n4').map((f) => f['cmd'])).toContain('put x kept');
     expect(rules(events)).toEqual([]);
+  });
+
+  it('leader isolated, article: without CheckQuorum n4 stays leader until the heal', () => {
+    const { events } = runScenario(raftLab, { ...s.leaderIsolated, variant: 'article' });
+    const stepDown = factsOf(events, 'role', 'n4').filter((f) => f.t > 500)[0];
+    expect(stepDown?.['role']).toBe('follower');
+    expect(stepDown?.t).toBeGreaterThan(1300);
   });
 
   const nextIndexesFor = (events: readonly TraceEvent[], peer: string) => factsOf(events, 'next').filter((f) => f['peer'] === peer).map((f) => f['index'] as number);
