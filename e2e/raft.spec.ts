@@ -76,3 +76,19 @@ test('an isolated leader cannot commit what it is sent, while the majority side 
   expect(majorityLeader).toBe(1);
   await expect(view.getByRole('cell', { name: /^n1 index 2 term [2-9] committed/ })).toBeVisible();
 });
+
+test('a short scenario link opens the scenario with its story; an unknown scenario is named', async ({ page }) => {
+  await page.goto('/#/raft?s=stale-votes');
+  const story = page.getByRole('region', { name: 'Scenario: Stale votes: two leaders in one term (article)' });
+  await expect(story).toBeVisible();
+  await pausedAt(page, 't = 0.0 ms');
+  await expect(page).toHaveURL(/variant=article&seed=1&.*p\.rpcTimeoutMs=400.*&s=stale-votes$/);
+  await expect(page.getByRole('alert', { name: 'Errors' })).toHaveCount(0);
+  await story.getByRole('button', { name: 'Next step' }).click();
+  await expect(story).toContainText('n1 loses its links to n4 and n5.');
+  await expect(page.locator('[data-link="n1-n4"]')).toHaveAttribute('data-state', 'cut');
+
+  await page.goto('/#/raft?s=no-such-story');
+  await expect(page.getByRole('alert', { name: 'Errors' })).toContainText('There is no scenario "no-such-story" in raft');
+  await expect(page.getByRole('region', { name: /^Scenario: / })).toHaveCount(0);
+});
