@@ -63,6 +63,14 @@ test('the bridge preset cuts the two halves apart and leaves the middle node lin
   await expect(page).toHaveURL(/a=1000:bridge:n3/);
 });
 
+test('with four nodes the split preset leaves three together, a majority, and one alone', async ({ page }) => {
+  await page.goto('/#/raft?variant=hardened&seed=7&t=1000&p.nodes=4');
+  await pausedAt(page, 't = 1 000.0 ms');
+  await page.getByRole('button', { name: 'Split majority from minority' }).click();
+  await expect(page.locator('[data-state="cut"]')).toHaveCount(3);
+  for (const link of await page.locator('[data-link*="n4"]').all()) await expect(link).toHaveAttribute('data-state', 'cut');
+});
+
 test('an isolated leader cannot commit what it is sent, while the majority side commits', async ({ page }) => {
   const put = (value: string) => encodeURIComponent(encodeURIComponent(JSON.stringify({ op: 'put', key: 'x', value })));
   // At seed 3 n4 leads term 1; it is cut off at 500 ms and gets a put at 520 ms.
