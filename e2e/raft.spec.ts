@@ -63,6 +63,14 @@ test('the bridge preset cuts the two halves apart and leaves the middle node lin
   await expect(page).toHaveURL(/a=1000:bridge:n3/);
 });
 
+test('with four nodes the split preset leaves three together, a majority, and one alone', async ({ page }) => {
+  await page.goto('/#/raft?variant=hardened&seed=7&t=1000&p.nodes=4');
+  await pausedAt(page, 't = 1 000.0 ms');
+  await page.getByRole('button', { name: 'Split majority from minority' }).click();
+  await expect(page.locator('[data-state="cut"]')).toHaveCount(3);
+  for (const link of await page.locator('[data-link*="n4"]').all()) await expect(link).toHaveAttribute('data-state', 'cut');
+});
+
 test('an isolated leader cannot commit what it is sent, while the majority side commits', async ({ page }) => {
   const put = (value: string) => encodeURIComponent(encodeURIComponent(JSON.stringify({ op: 'put', key: 'x', value })));
   // At seed 3 n4 leads term 1; it is cut off at 500 ms and gets a put at 520 ms.
@@ -75,4 +83,20 @@ test('an isolated leader cannot commit what it is sent, while the majority side 
   const majorityLeader = await page.getByRole('button', { name: /^n[1235], leader, term [2-9]/ }).count();
   expect(majorityLeader).toBe(1);
   await expect(view.getByRole('cell', { name: /^n1 index 2 term [2-9] committed/ })).toBeVisible();
+});
+
+test('a short scenario link opens the scenario with its story; an unknown scenario is named', async ({ page }) => {
+  await page.goto('/#/raft?s=stale-votes');
+  const story = page.getByRole('region', { name: 'Scenario: Stale votes: two leaders in one term (article)' });
+  await expect(story).toBeVisible();
+  await pausedAt(page, 't = 0.0 ms');
+  await expect(page).toHaveURL(/variant=article&seed=1&.*p\.rpcTimeoutMs=400.*&s=stale-votes$/);
+  await expect(page.getByRole('alert', { name: 'Errors' })).toHaveCount(0);
+  await story.getByRole('button', { name: 'Next step' }).click();
+  await expect(story).toContainText('n1 loses its links to n4 and n5.');
+  await expect(page.locator('[data-link="n1-n4"]')).toHaveAttribute('data-state', 'cut');
+
+  await page.goto('/#/raft?s=no-such-story');
+  await expect(page.getByRole('alert', { name: 'Errors' })).toContainText('There is no scenario "no-such-story" in raft');
+  await expect(page.getByRole('region', { name: /^Scenario: / })).toHaveCount(0);
 });

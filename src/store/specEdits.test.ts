@@ -30,4 +30,9 @@ describe('specEdits', () => {
   it('splits a majority from a minority', () => {
     expect(majorityMinority(['a', 'b', 'c', 'd', 'e'])).toEqual([['a', 'b', 'c'], ['d', 'e']]);
   });
+
+  it('gives an even cluster a real majority, never two equal halves', () => {
+    expect(majorityMinority(['a', 'b', 'c', 'd'])).toEqual([['a', 'b', 'c'], ['d']]);
+    expect(majorityMinority(['a', 'b', 'c', 'd', 'e', 'f'])).toEqual([['a', 'b', 'c', 'd'], ['e', 'f']]);
+  });
 });

@@ -29,8 +29,12 @@ export function networkChange(current: Required<NetworkSettings>, name: (typeof 
   return { [name]: value };
 }
 
-/** Nodes split into a majority (the first half, rounded up) and a minority. */
+/**
+ * Nodes split into a majority (the first floor(n/2)+1) and the minority left over, which is
+ * strictly less than half: with an even count, two equal halves would leave neither side a quorum.
+ * Under three nodes the minority is empty, so the page offers the split from three on.
+ */
 export function majorityMinority(ids: readonly string[]): string[][] {
-  const cut = Math.ceil(ids.length / 2);
-  return [ids.slice(0, cut), ids.slice(cut)];
+  const majority = Math.floor(ids.length / 2) + 1;
+  return [ids.slice(0, majority), ids.slice(majority)];
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beaconLab } from '../../tests/fixtures/beaconLab';
+import { raftLab } from '../labs/raft/raftLab';
+import { staleVotes } from '../labs/raft/scenarios/index';
 import type { Action } from '../sim/actions';
 import { resolveLabParams } from '../sim/lab';
 import { formatLabHash, parseRoute, scenarioSpec, tellsScenario } from './url';
@@ -111,6 +113,34 @@ describe('scenarios in URLs', () => {
     const bad = labRoute('#/beacon?s=nope');
     expect(bad.scenario).toBeNull();
     expect(bad.problems[0]).toContain('"nope"');
+  });
+
+  it('opens a short scenario link (no run settings) on the scenario\'s own run, at the time given', () => {
+    const short = labRoute('#/beacon?s=restart-forgets');
+    expect(short.problems).toEqual([]);
+    expect(short.scenario?.id).toBe('restart-forgets');
+    expect(short.spec).toEqual(scenarioSpec(beaconLab, scenario));
+    const later = labRoute('#/beacon?s=restart-forgets&t=500');
+    expect(later.t).toBe(500);
+    expect(later.spec).toEqual(scenarioSpec(beaconLab, scenario));
+  });
+
+  it('opens #/raft?s=stale-votes as the article run with its parameters and actions', () => {
+    const route = parseRoute('#/raft?s=stale-votes', (id) => (id === 'raft' ? raftLab : undefined));
+    if (route.kind !== 'lab') throw new Error('expected the Raft lab');
+    expect(route.problems).toEqual([]);
+    expect(route.spec).toEqual(scenarioSpec(raftLab, staleVotes));
+    expect(route.spec).toMatchObject({ variant: 'article', seed: 1, params: { rpcTimeoutMs: 400, clientIntervalMs: 0 } });
+    expect(tellsScenario(raftLab, staleVotes, route.spec)).toBe(true);
+  });
+
+  it('keeps settings the URL gives that are not the scenario\'s, and says the story is not shown', () => {
+    const other = labRoute('#/beacon?s=restart-forgets&seed=8');
+    expect(other.spec.seed).toBe(8);
+    expect(other.spec.actions).toEqual([]);
+    expect(other.problems).toEqual([expect.stringContaining('its story is not shown')]);
+    const own = labRoute('#/beacon?s=restart-forgets&variant=article&seed=7&a=900:healall');
+    expect(own.problems).toEqual([]);
   });
 
   it('tells the story only at the scenario\'s seed, variant and parameters', () => {

@@ -115,6 +115,49 @@ function parseActionList(lab: LabDefinition, params: Readonly<Record<string, Par
 
 const KNOWN_FIELDS = new Set(['variant', 'seed', 't', 'a', 's']);
 
+/** The scenario named by `s=`, or null; a name the lab does not have becomes a problem. */
+function parseScenario(lab: LabDefinition, given: string | undefined, problems: string[]): Scenario | null {
+  if (given === undefined) return null;
+  const scenario = lab.scenarios.find((x) => x.id === given) ?? null;
+  if (scenario === null) problems.push(`There is no scenario "${given}" in ${lab.id}; showing the run without its story.`);
+  return scenario;
+}
+
+/** Whether the URL says anything about the run itself (not just the moment or the scenario). */
+function namesRunSettings(query: ReadonlyMap<string, string>): boolean {
+  return [...query.keys()].some((key) => key === 'variant' || key === 'seed' || key === 'a' || key.startsWith('p.'));
+}
+
+/** The run the URL's own fields describe, on the lab's defaults for those it leaves out. */
+function parseSpec(lab: LabDefinition, query: ReadonlyMap<string, string>, problems: string[]): RunSpec {
+  const paramText = new Map<string, string>();
+  for (const [key, value] of query) if (key.startsWith('p.')) paramText.set(key.slice(2), value);
+  const variant = parseVariant(lab, query.get('variant'), problems);
+  const seed = parseSeed(query.get('seed'), problems);
+  const params = parseParams(lab, paramText, problems);
+  const actions = parseActionList(lab, params, query.get('a'), problems);
+  return { lab: lab.id, variant, seed, params, actions };
+}
+
+/**
+ * The run of a lab URL. A short scenario link (`s=<id>` and no run settings) opens the scenario's
+ * own run, so its story shows; settings that differ from the scenario's are kept, and said.
+ */
+function runOf(lab: LabDefinition, query: ReadonlyMap<string, string>, scenario: Scenario | null, problems: string[]): RunSpec {
+  if (scenario === null) return parseSpec(lab, query, problems);
+  if (!namesRunSettings(query)) {
+    try {
+      return scenarioSpec(lab, scenario);
+    } catch (error) {
+      if (!(error instanceof ParamError)) throw error;
+      problems.push(`The scenario "${scenario.id}" has a bad parameter (${error.message}); showing ${lab.id}'s defaults.`);
+    }
+  }
+  const spec = parseSpec(lab, query, problems);
+  if (!tellsScenario(lab, scenario, spec)) problems.push(`The URL's variant, seed or parameters are not those of the scenario "${scenario.title}", so its story is not shown.`);
+  return spec;
+}
+
 export function parseRoute(hash: string, findLab: FindLab): Route {
   const body = hash.replace(/^#/, '').replace(/^\//, '');
   const q = body.indexOf('?');
@@ -130,20 +173,11 @@ export function parseRoute(hash: string, findLab: FindLab): Route {
   if (lab === undefined) return { kind: 'landing', problems: [`There is no lab called "${id}". Pick one of the labs below.`] };
   const query = parseQuery(q < 0 ? '' : body.slice(q + 1));
   const problems: string[] = [];
-  const paramText = new Map<string, string>();
-  for (const [key, value] of query) {
-    if (key.startsWith('p.')) paramText.set(key.slice(2), value);
-    else if (!KNOWN_FIELDS.has(key)) problems.push(`Ignored the unknown URL field "${key}".`);
-  }
-  const variant = parseVariant(lab, query.get('variant'), problems);
-  const seed = parseSeed(query.get('seed'), problems);
+  for (const key of query.keys()) if (!key.startsWith('p.') && !KNOWN_FIELDS.has(key)) problems.push(`Ignored the unknown URL field "${key}".`);
+  const scenario = parseScenario(lab, query.get('s'), problems);
+  const spec = runOf(lab, query, scenario, problems);
   const t = parseTime(query.get('t'), problems);
-  const params = parseParams(lab, paramText, problems);
-  const actions = parseActionList(lab, params, query.get('a'), problems);
-  const scenarioId = query.get('s');
-  const scenario = scenarioId === undefined ? null : (lab.scenarios.find((x) => x.id === scenarioId) ?? null);
-  if (scenarioId !== undefined && scenario === null) problems.push(`There is no scenario "${scenarioId}" in ${lab.id}; showing the run without its story.`);
-  return { kind: 'lab', lab, spec: { lab: lab.id, variant, seed, params, actions }, t, scenario, problems };
+  return { kind: 'lab', lab, spec, t, scenario, problems };
 }
 
 /**

@@ -67,7 +67,7 @@ export function SettingsPanel() {
               Isolate the leader ({id})
             </button>
           ))}
-        <button type="button" disabled={nodes.length < 2} onClick={() => act({ kind: 'split', groups: majorityMinority(nodes) })}>
+        <button type="button" disabled={nodes.length < 3} onClick={() => act({ kind: 'split', groups: majorityMinority(nodes) })}>
           Split majority from minority
         </button>
         {nodes.length >= 3 && (

@@ -25,12 +25,14 @@ export const staleVotes: Scenario = {
   narration: [
     { at: 0, text: 'Article variant. Election timeouts are long (1–1.2 s), so only forced time-outs start elections here; a vote RPC times out after 400 ms.' },
     { at: 100, text: 'n1 loses its links to n4 and n5.' },
-    { at: 200, text: 'n1 times out: term 1. n2 and n3 vote for it at once, but the article counts only after every peer has answered or timed out (seed lines 113-120), so n1 waits for n4 and n5 until 600 ms.' },
-    { at: 300, text: 'n4 times out twice and asks for votes in term 2: n5, n2 and n3 say yes. n4 also waits, for n1, until 720 ms.' },
-    { at: 350, text: 'n1 times out again: term 2. n2 and n3 have voted for n4 in term 2 and refuse.' },
+    { at: 212, text: 'n1 times out at 200 ms: term 1. n2 and n3 vote for it at once, but the article counts only after every peer has answered or timed out (seed lines 113-120), so n1 waits for n4 and n5 until 600 ms.' },
+    { at: 334, text: 'n4 times out twice (300 and 320 ms) and asks for votes in term 2: n5, n2 and n3 say yes. n4 also waits, for n1, until 720 ms.' },
+    { at: 350, text: 'n1 times out again: term 2. It asks n2 and n3, which have voted for n4 in term 2 already: both will refuse.' },
     { at: 600, text: "n1's count for term 1 ends: 3 of 5. The article checks the count and that n1 is a candidate (line 125), not that the votes were for the term n1 is in now: n1 becomes leader of term 2 with votes from term 1." },
     { at: 720, text: "n4's count ends: 4 of 5, and n4 becomes leader of term 2 as well. Election Safety is broken." },
-    { at: 800, text: 'Each leader takes a write: x=from-n1 at n1, x=from-n4 at n4, both at index 1 in term 2. Followers see the same index and term from both and keep the first they got, so Log Matching breaks; then the two leaders commit and apply different values at index 1, and both clients are told OK.' },
+    { at: 800, text: 'Each leader takes a write: x=from-n1 at n1, x=from-n4 at n4, both at index 1 in term 2.' },
+    { at: 820, text: 'Followers see the same index and term from both and keep the first they got, so Log Matching breaks.' },
+    { at: 872, text: 'The two leaders commit and apply different values at index 1, which breaks State Machine Safety, and both clients are told OK.' },
   ],
 };
 
@@ -48,7 +50,7 @@ export const unpersistedVote: Scenario = {
     { at: 600, text: 'Once the RPCs to n4 and n5 time out, n1 counts 3 of 5 (itself, n2, n3) and leads term 1.' },
     { at: 650, text: 'n1 crashes before anything made it write its state to disk.' },
     { at: 700, text: 'n1 restarts with nothing persisted: term 0, no vote. Its term went backwards. The network heals.' },
-    { at: 750, text: 'n4 times out into term 1 and asks n1, which has no record of voting in term 1 and says yes: its second vote in term 1.' },
+    { at: 760, text: 'n4 times out into term 1 at 750 ms and asks n1, which has no record of voting in term 1 and says yes: its second vote in term 1.' },
     { at: 774, text: 'With n1, n5 and itself, n4 leads term 1, a term n1 already led.' },
   ],
 };
