@@ -34,7 +34,31 @@ describe('paxosStateModel', () => {
 
   it('collects the distinct values learned', () => {
     expect(model.chosen).toEqual(['"A"']);
+    expect(model.conflicts).toEqual([]);
     expect(model.rows[2]?.down).toBe(true);
+  });
+});
+
+describe('what the state table counts as chosen', () => {
+  const acceptor = (accepted: Record<string, unknown>, chosen: unknown = null) => ({ acceptor: { promised: null, accepted }, proposer: null, learner: { chosen } });
+  const a = (ballot: string, value: string) => ({ 0: { ballot, value } });
+
+  it('a value a majority accepted in one ballot is chosen before any learner knows it', () => {
+    const nodes = [node('n1', acceptor(a('1.n1', 'A'))), node('n2', acceptor(a('1.n1', 'A'))), node('n3', acceptor(a('1.n1', 'A'))), node('n4', acceptor({})), node('n5', acceptor({}))];
+    expect(paxosStateModel(nodes, roleOf).chosen).toEqual(['"A"']);
+  });
+
+  it('a majority spread over two ballots is not (yet) a choice', () => {
+    const nodes = [node('n1', acceptor(a('1.n1', 'A'))), node('n2', acceptor(a('1.n1', 'A'))), node('n3', acceptor(a('2.n2', 'A'))), node('n4', acceptor({})), node('n5', acceptor({}))];
+    expect(paxosStateModel(nodes, roleOf).chosen).toEqual([]);
+  });
+
+  it('a value learned and another accepted by a majority are two choices, flagged as a conflict', () => {
+    const learnedA = { value: 'A', ballot: '1.n1' };
+    const nodes = [node('n1', acceptor(a('1.n1', 'A'), learnedA)), node('n2', acceptor(a('1.n2', 'B'))), node('n3', acceptor(a('1.n2', 'B'))), node('n4', acceptor(a('1.n1', 'A'), learnedA)), node('n5', acceptor(a('1.n2', 'B')))];
+    const model = paxosStateModel(nodes, roleOf);
+    expect(model.chosen).toEqual(['"A"', '"B"']);
+    expect(model.conflicts).toEqual([{ slot: 0, values: ['"A"', '"B"'] }]);
   });
 });
 

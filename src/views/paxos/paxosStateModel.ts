@@ -1,8 +1,10 @@
 /**
  * From a frame's Paxos or Multi-Paxos nodes to the state table's view model (pure): per acceptor
  * its promise and what it accepted, per proposer (or would-be leader) its phase, ballot and the
- * promises and accepts gathered against the quorum, and the chosen value of slot 0.
+ * promises and accepts gathered against the quorum, and what is chosen by the agreement
+ * checker's rule (learned, or accepted by a majority in one ballot), with any slot that has two.
  */
+import { choicesOf, type Sighting } from '../../check/paxos/choices';
 import type { MultiState } from '../../protocols/paxos/multi/types';
 import type { PaxosState, Value } from '../../protocols/paxos/types';
 import type { NodeFrame } from '../../runtime/frame';
@@ -26,15 +28,15 @@ export interface PaxosRow {
   readonly proposer: ProposerRow | null;
   /** The "Learned" column: the chosen value, or for Multi-Paxos the slots applied. */
   readonly learned: string;
-  /** The value this node learned for slot 0, if any. */
-  readonly slot0: string | null;
 }
 
 export interface PaxosModel {
   readonly rows: readonly PaxosRow[];
   readonly quorum: number;
-  /** Distinct values learned for slot 0, by any node (more than one is a safety violation). */
+  /** The values chosen for slot 0, learned or accepted by a majority (more than one is a safety violation). */
   readonly chosen: readonly string[];
+  /** Every slot with more than one value chosen, and those values. */
+  readonly conflicts: readonly { readonly slot: number; readonly values: readonly string[] }[];
 }
 
 /** A value as the table shows it: quoted, or "no-op". */
@@ -54,17 +56,34 @@ function paxosRow(base: Pick<PaxosRow, 'id' | 'role' | 'down'>, s: PaxosState): 
   const a = s.acceptor.accepted['0'];
   const p = s.proposer;
   const proposer = p === null ? null : { phase: p.phase, ballot: p.ballot ?? '—', promises: p.promises.length, accepts: p.accepts.length };
-  const slot0 = s.learner.chosen === null ? null : showValue(s.learner.chosen.value);
-  return { ...base, promised: s.acceptor.promised ?? '—', accepted: a === undefined ? '—' : `${a.ballot} = ${showValue(a.value)}`, proposer, learned: slot0 ?? '—', slot0 };
+  const learned = s.learner.chosen === null ? '—' : showValue(s.learner.chosen.value);
+  return { ...base, promised: s.acceptor.promised ?? '—', accepted: a === undefined ? '—' : `${a.ballot} = ${showValue(a.value)}`, proposer, learned };
 }
 
 function multiRow(base: Pick<PaxosRow, 'id' | 'role' | 'down'>, s: MultiState): PaxosRow {
   const slots = Object.keys(s.acceptor.accepted).length;
   const l = s.lead;
   const proposer = l === null ? null : { phase: l.role, ballot: l.ballot ?? '—', promises: l.promises.length, accepts: null };
-  const first = s.log.chosen['0'];
   const learned = s.log.applied === 0 ? '—' : `slots 0–${s.log.applied - 1}`;
-  return { ...base, promised: s.acceptor.promised ?? '—', accepted: slots === 0 ? '—' : `${slots} slot${slots === 1 ? '' : 's'}`, proposer, learned, slot0: first === undefined ? null : showValue(first.value) };
+  return { ...base, promised: s.acceptor.promised ?? '—', accepted: slots === 0 ? '—' : `${slots} slot${slots === 1 ? '' : 's'}`, proposer, learned };
+}
+
+/** What each node's state says about choices: what its learner learned, then what its acceptor accepted. */
+function sightingsOf(node: NodeFrame): Sighting[] {
+  const s = node.state;
+  if (!isPaxos(s) && !isMulti(s)) return [];
+  const learned = isPaxos(s) ? (s.learner.chosen === null ? {} : { 0: s.learner.chosen }) : s.log.chosen;
+  const seen = (kind: Sighting['kind'], entries: Readonly<Record<string, { readonly ballot: string; readonly value: Value }>>): Sighting[] =>
+    Object.entries(entries).map(([slot, e]) => ({ kind, node: node.id, slot: Number(slot), ballot: e.ballot, value: e.value }));
+  return [...seen('chosen', learned), ...seen('accepted', s.acceptor.accepted)];
+}
+
+/** Learned values first, so a slot lists what learners know before a later rival choice. */
+function choicesBySlot(nodes: readonly NodeFrame[]): ReadonlyMap<number, readonly string[]> {
+  const sightings = nodes.flatMap(sightingsOf).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'chosen' ? -1 : 1));
+  const out = new Map<number, readonly string[]>();
+  for (const [slot, choices] of choicesOf(sightings, nodes.length)) out.set(slot, choices.map((c) => showValue(c.value)));
+  return out;
 }
 
 export function paxosStateModel(nodes: readonly NodeFrame[], roleOf: (node: NodeFrame) => string): PaxosModel {
@@ -72,8 +91,9 @@ export function paxosStateModel(nodes: readonly NodeFrame[], roleOf: (node: Node
     const base = { id: node.id, role: roleOf(node), down: node.status === 'down' };
     if (isPaxos(node.state)) return paxosRow(base, node.state);
     if (isMulti(node.state)) return multiRow(base, node.state);
-    return { ...base, promised: '—', accepted: '—', proposer: null, learned: '—', slot0: null };
+    return { ...base, promised: '—', accepted: '—', proposer: null, learned: '—' };
   });
-  const chosen = [...new Set(rows.flatMap((r) => (r.slot0 === null ? [] : [r.slot0])))];
-  return { rows, quorum: majority(nodes.length), chosen };
+  const bySlot = choicesBySlot(nodes);
+  const conflicts = [...bySlot].filter(([, values]) => values.length > 1).map(([slot, values]) => ({ slot, values })).sort((a, b) => a.slot - b.slot);
+  return { rows, quorum: majority(nodes.length), chosen: bySlot.get(0) ?? [], conflicts };
 }
