@@ -7,15 +7,17 @@ import { useMemo } from 'react';
 import { displayNode } from '../cluster/nodeLook';
 import type { LabPanelProps } from '../labViews';
 import { roleColor, roleColors } from '../palette';
-import { paxosStateModel, type PaxosModel, type PaxosRow } from './paxosStateModel';
+import { paxosStateModel, type Gathered, type PaxosModel, type PaxosRow } from './paxosStateModel';
 import './paxos.css';
 import '../a11y.css';
 
-function Gathered({ n, quorum, what }: { readonly n: number | null; readonly quorum: number; readonly what: string }) {
-  if (n === null) return <td className="muted">—</td>;
+function Count({ value, quorum, what }: { readonly value: Gathered | string; readonly quorum: number; readonly what: string }) {
+  if (typeof value === 'string') return <td className="muted">{value}</td>;
+  const { n, enough, note } = value;
   return (
-    <td className={n >= quorum ? 'gathered-enough' : ''} aria-label={`${n} of ${quorum} ${what}`}>
+    <td className={enough ? 'gathered-enough' : ''} aria-label={`${n} of ${quorum} ${what}${note === '' ? '' : `, ${note}`}`}>
       {n} / {quorum}
+      {note !== '' && <span className="gathered-note"> {note}</span>}
     </td>
   );
 }
@@ -32,17 +34,8 @@ function Row({ row, quorum, color }: { readonly row: PaxosRow; readonly quorum: 
       <td>{row.accepted}</td>
       <td>{p?.phase ?? <span className="muted">—</span>}</td>
       <td>{p?.ballot ?? <span className="muted">—</span>}</td>
-      {p === null ? (
-        <>
-          <td className="muted">—</td>
-          <td className="muted">—</td>
-        </>
-      ) : (
-        <>
-          <Gathered n={p.promises} quorum={quorum} what="promises" />
-          <Gathered n={p.accepts} quorum={quorum} what="accepts" />
-        </>
-      )}
+      <Count value={p?.promises ?? '—'} quorum={quorum} what="promises" />
+      <Count value={p?.accepts ?? '—'} quorum={quorum} what="accepts" />
       <td className={row.learned === '—' ? 'muted' : 'paxos-chosen'}>{row.learned}</td>
     </tr>
   );

@@ -28,7 +28,7 @@ describe('paxosStateModel', () => {
 
   it('counts the proposer promises and accepts against a majority quorum', () => {
     expect(model.quorum).toBe(2);
-    expect(model.rows[0]?.proposer).toEqual({ phase: 'accept', ballot: '1.n1', promises: 3, accepts: 1 });
+    expect(model.rows[0]?.proposer).toEqual({ phase: 'accept', ballot: '1.n1', promises: { n: 3, enough: true, note: '' }, accepts: { n: 1, enough: false, note: '' } });
     expect(model.rows[1]?.proposer).toBeNull();
   });
 
@@ -59,6 +59,22 @@ describe('what the state table counts as chosen', () => {
     const model = paxosStateModel(nodes, roleOf);
     expect(model.chosen).toEqual(['"A"', '"B"']);
     expect(model.conflicts).toEqual([{ slot: 0, values: ['"A"', '"B"'] }]);
+  });
+});
+
+describe('a Multi-Paxos leader row', () => {
+  const lead = (inflight: Record<string, unknown>) => ({ role: 'leader', ballot: '2.n1', promises: ['n1', 'n2', 'n3'], inflight });
+  const leaderNode = (inflight: Record<string, unknown>) => node('n1', { acceptor: { promised: '2.n1', accepted: {} }, log: { chosen: {}, applied: 0 }, lead: lead(inflight), leader: 'n1', leaderBallot: '2.n1' });
+  const follower = (id: string) => node(id, { acceptor: { promised: '2.n1', accepted: {} }, log: { chosen: {}, applied: 0 }, lead: null, leader: 'n1', leaderBallot: '2.n1' });
+
+  it('shows the promises it leads with and the acks of its oldest slot in flight', () => {
+    const inflight = { 5: { value: 'y', acks: ['n1'], opId: null }, 4: { value: 'x', acks: ['n1', 'n2'], opId: null } };
+    const model = paxosStateModel([leaderNode(inflight), follower('n2'), follower('n3'), follower('n4'), follower('n5')], roleOf);
+    expect(model.rows[0]?.proposer).toEqual({ phase: 'leader', ballot: '2.n1', promises: { n: 3, enough: true, note: '' }, accepts: { n: 2, enough: false, note: 'slot 4, 1 more in flight' } });
+  });
+
+  it('says so when nothing is in flight', () => {
+    expect(paxosStateModel([leaderNode({})], roleOf).rows[0]?.proposer?.accepts).toBe('none in flight');
   });
 });
 

@@ -5,17 +5,25 @@
  * checker's rule (learned, or accepted by a majority in one ballot), with any slot that has two.
  */
 import { choicesOf, type Sighting } from '../../check/paxos/choices';
-import type { MultiState } from '../../protocols/paxos/multi/types';
+import type { LeadState, MultiState } from '../../protocols/paxos/multi/types';
 import type { PaxosState, Value } from '../../protocols/paxos/types';
 import type { NodeFrame } from '../../runtime/frame';
 import { majority } from '../logGrid/layout';
 
+/** Promises or accepts gathered, against the quorum; `enough` when that many lets the proposer move on. */
+export interface Gathered {
+  readonly n: number;
+  readonly enough: boolean;
+  /** What the count is about, when it is not plain: "slot 4, 2 more in flight". */
+  readonly note: string;
+}
+
 export interface ProposerRow {
   readonly phase: string;
   readonly ballot: string;
-  readonly promises: number;
-  /** Null where the role gathers no accepts in one count (a Multi-Paxos leader counts per slot). */
-  readonly accepts: number | null;
+  /** A count, or the text the cell shows instead ("—", "none in flight"). */
+  readonly promises: Gathered | string;
+  readonly accepts: Gathered | string;
 }
 
 export interface PaxosRow {
@@ -52,19 +60,39 @@ function isMulti(state: unknown): state is MultiState {
   return typeof state === 'object' && state !== null && 'acceptor' in state && 'log' in state;
 }
 
-function paxosRow(base: Pick<PaxosRow, 'id' | 'role' | 'down'>, s: PaxosState): PaxosRow {
+const counted = (n: number, quorum: number, note = ''): Gathered => ({ n, enough: n >= quorum, note });
+
+function paxosRow(base: Pick<PaxosRow, 'id' | 'role' | 'down'>, s: PaxosState, quorum: number): PaxosRow {
   const a = s.acceptor.accepted['0'];
   const p = s.proposer;
-  const proposer = p === null ? null : { phase: p.phase, ballot: p.ballot ?? '—', promises: p.promises.length, accepts: p.accepts.length };
+  const proposer = p === null ? null : { phase: p.phase, ballot: p.ballot ?? '—', promises: counted(p.promises.length, quorum), accepts: counted(p.accepts.length, quorum) };
   const learned = s.learner.chosen === null ? '—' : showValue(s.learner.chosen.value);
   return { ...base, promised: s.acceptor.promised ?? '—', accepted: a === undefined ? '—' : `${a.ballot} = ${showValue(a.value)}`, proposer, learned };
 }
 
-function multiRow(base: Pick<PaxosRow, 'id' | 'role' | 'down'>, s: MultiState): PaxosRow {
+/**
+ * A leader counts accepts per slot: the oldest slot in flight (the one the log waits for) with
+ * its acknowledgements so far; a slot leaves the count once a majority accepted it.
+ */
+function leaderAccepts(l: LeadState, quorum: number): Gathered | string {
+  const slots = Object.keys(l.inflight).map(Number).sort((a, b) => a - b);
+  const oldest = slots[0];
+  const entry = oldest === undefined ? undefined : l.inflight[oldest];
+  if (entry === undefined) return 'none in flight';
+  return counted(entry.acks.length, quorum, slots.length === 1 ? `slot ${oldest}` : `slot ${oldest}, ${slots.length - 1} more in flight`);
+}
+
+function leadRow(l: LeadState, quorum: number): ProposerRow {
+  const base = { phase: l.role, ballot: l.ballot ?? '—' };
+  if (l.role === 'leader') return { ...base, promises: counted(l.promises.length, quorum), accepts: leaderAccepts(l, quorum) };
+  if (l.role === 'candidate') return { ...base, promises: counted(l.promises.length, quorum), accepts: '—' };
+  return { ...base, promises: '—', accepts: '—' };
+}
+
+function multiRow(base: Pick<PaxosRow, 'id' | 'role' | 'down'>, s: MultiState, quorum: number): PaxosRow {
   const slots = Object.keys(s.acceptor.accepted).length;
-  const l = s.lead;
-  const proposer = l === null ? null : { phase: l.role, ballot: l.ballot ?? '—', promises: l.promises.length, accepts: null };
-  const learned = s.log.applied === 0 ? '—' : `slots 0–${s.log.applied - 1}`;
+  const proposer = s.lead === null ? null : leadRow(s.lead, quorum);
+  const learned = s.log.applied === 0 ? '—' : `0–${s.log.applied - 1}`;
   return { ...base, promised: s.acceptor.promised ?? '—', accepted: slots === 0 ? '—' : `${slots} slot${slots === 1 ? '' : 's'}`, proposer, learned };
 }
 
@@ -87,13 +115,14 @@ function choicesBySlot(nodes: readonly NodeFrame[]): ReadonlyMap<number, readonl
 }
 
 export function paxosStateModel(nodes: readonly NodeFrame[], roleOf: (node: NodeFrame) => string): PaxosModel {
+  const quorum = majority(nodes.length);
   const rows = nodes.map((node): PaxosRow => {
     const base = { id: node.id, role: roleOf(node), down: node.status === 'down' };
-    if (isPaxos(node.state)) return paxosRow(base, node.state);
-    if (isMulti(node.state)) return multiRow(base, node.state);
+    if (isPaxos(node.state)) return paxosRow(base, node.state, quorum);
+    if (isMulti(node.state)) return multiRow(base, node.state, quorum);
     return { ...base, promised: '—', accepted: '—', proposer: null, learned: '—' };
   });
   const bySlot = choicesBySlot(nodes);
   const conflicts = [...bySlot].filter(([, values]) => values.length > 1).map(([slot, values]) => ({ slot, values })).sort((a, b) => a.slot - b.slot);
-  return { rows, quorum: majority(nodes.length), chosen: bySlot.get(0) ?? [], conflicts };
+  return { rows, quorum, chosen: bySlot.get(0) ?? [], conflicts };
 }
