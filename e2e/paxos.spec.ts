@@ -59,6 +59,9 @@ for (const { variant, outcome } of [
     if (variant === 'article') {
       // Four of five acceptors are up, a majority, yet n1 is still in phase 1, waiting for n5.
       await expect(node(page, 'n1')).toHaveAccessibleName(/^n1, proposer, prepare 1\.n1/);
+      const n1 = paxosState(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^n1 / }) });
+      await expect(n1.getByRole('cell', { name: 'prepare, replied 3 of 4' })).toBeVisible();
+      await expect(n1.getByRole('cell', { name: '4 of 3 promises' })).not.toHaveClass(/gathered-enough/);
     }
   });
 }

@@ -33,3 +33,15 @@ describe('the Paxos state headline', () => {
     expect(model.conflicts).toEqual([]);
   });
 });
+
+describe('the article proposer’s stall in the state table', () => {
+  it('article-stalled: n1 has 4 promises but has heard from 3 of 4 nodes, so it is not "enough"', () => {
+    const n1 = modelAtEnd(paxosLab, 'article-stalled').rows[0]?.proposer;
+    expect(n1).toMatchObject({ phase: 'prepare', waiting: 'replied 3 of 4', promises: { n: 4, enough: false } });
+  });
+
+  it('dueling-backoff (hardened): no reply count, the majority is what counts', () => {
+    const rows = modelAtEnd(paxosLab, 'dueling-backoff').rows;
+    expect(rows.map((r) => r.proposer?.waiting ?? null)).toEqual(['', '', null, null, null]);
+  });
+});

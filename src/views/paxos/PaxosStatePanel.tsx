@@ -17,7 +17,7 @@ function Count({ value, quorum, what }: { readonly value: Gathered | string; rea
   return (
     <td className={enough ? 'gathered-enough' : ''} aria-label={`${n} of ${quorum} ${what}${note === '' ? '' : `, ${note}`}`}>
       {n} / {quorum}
-      {note !== '' && <span className="gathered-note"> {note}</span>}
+      {note !== '' && <span className="paxos-note"> {note}</span>}
     </td>
   );
 }
@@ -32,7 +32,14 @@ function Row({ row, quorum, color }: { readonly row: PaxosRow; readonly quorum: 
       </th>
       <td>{row.promised}</td>
       <td>{row.accepted}</td>
-      <td>{p?.phase ?? <span className="muted">—</span>}</td>
+      {p === null || p.waiting === '' ? (
+        <td>{p?.phase ?? <span className="muted">—</span>}</td>
+      ) : (
+        <td aria-label={`${p.phase}, ${p.waiting}`}>
+          {p.phase}
+          <span className="paxos-note paxos-waiting">{p.waiting}</span>
+        </td>
+      )}
       <td>{p?.ballot ?? <span className="muted">—</span>}</td>
       <Count value={p?.promises ?? '—'} quorum={quorum} what="promises" />
       <Count value={p?.accepts ?? '—'} quorum={quorum} what="accepts" />

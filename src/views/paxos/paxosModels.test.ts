@@ -10,7 +10,7 @@ function node(id: string, state: unknown, status: NodeFrame['status'] = 'up'): N
 const roleOf = (n: NodeFrame) => (n.status === 'down' ? 'down' : 'acceptor');
 
 describe('paxosStateModel', () => {
-  const proposer = { phase: 'accept', ballot: '1.n1', promises: ['n1', 'n2', 'n3'], accepts: ['n1'] };
+  const proposer = { phase: 'accept', ballot: '1.n1', promises: ['n1', 'n2', 'n3'], accepts: ['n1'], replied: null };
   const nodes = [
     node('n1', { acceptor: { promised: '1.n1', accepted: { 0: { ballot: '1.n1', value: 'A' } } }, proposer, learner: { chosen: { value: 'A', ballot: '1.n1' } } }),
     node('n2', { acceptor: { promised: '1.n1', accepted: {} }, proposer: null, learner: { chosen: null } }),
@@ -28,8 +28,17 @@ describe('paxosStateModel', () => {
 
   it('counts the proposer promises and accepts against a majority quorum', () => {
     expect(model.quorum).toBe(2);
-    expect(model.rows[0]?.proposer).toEqual({ phase: 'accept', ballot: '1.n1', promises: { n: 3, enough: true, note: '' }, accepts: { n: 1, enough: false, note: '' } });
+    expect(model.rows[0]?.proposer).toEqual({ phase: 'accept', waiting: '', ballot: '1.n1', promises: { n: 3, enough: true, note: '' }, accepts: { n: 1, enough: false, note: '' } });
     expect(model.rows[1]?.proposer).toBeNull();
+  });
+
+  it('the article proposer waiting for the last reply: a majority of promises is not enough yet', () => {
+    const waiting = { phase: 'prepare', ballot: '1.n1', promises: ['n1', 'n2', 'n3', 'n4'], accepts: [], replied: ['n2', 'n3', 'n4'] };
+    const idle = { acceptor: { promised: null, accepted: {} }, proposer: null, learner: { chosen: null } };
+    const five = [node('n1', { ...idle, proposer: waiting }), ...['n2', 'n3', 'n4', 'n5'].map((id) => node(id, idle))];
+    const row = paxosStateModel(five, roleOf).rows[0]?.proposer;
+    expect(row?.waiting).toBe('replied 3 of 4');
+    expect(row?.promises).toEqual({ n: 4, enough: false, note: '' });
   });
 
   it('collects the distinct values learned', () => {
@@ -70,7 +79,7 @@ describe('a Multi-Paxos leader row', () => {
   it('shows the promises it leads with and the acks of its oldest slot in flight', () => {
     const inflight = { 5: { value: 'y', acks: ['n1'], opId: null }, 4: { value: 'x', acks: ['n1', 'n2'], opId: null } };
     const model = paxosStateModel([leaderNode(inflight), follower('n2'), follower('n3'), follower('n4'), follower('n5')], roleOf);
-    expect(model.rows[0]?.proposer).toEqual({ phase: 'leader', ballot: '2.n1', promises: { n: 3, enough: true, note: '' }, accepts: { n: 2, enough: false, note: 'slot 4, 1 more in flight' } });
+    expect(model.rows[0]?.proposer).toEqual({ phase: 'leader', waiting: '', ballot: '2.n1', promises: { n: 3, enough: true, note: '' }, accepts: { n: 2, enough: false, note: 'slot 4, 1 more in flight' } });
   });
 
   it('says so when nothing is in flight', () => {

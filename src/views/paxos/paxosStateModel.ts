@@ -6,7 +6,7 @@
  */
 import { choicesOf, type Sighting } from '../../check/paxos/choices';
 import type { LeadState, MultiState } from '../../protocols/paxos/multi/types';
-import type { PaxosState, Value } from '../../protocols/paxos/types';
+import type { PaxosState, ProposerState, Value } from '../../protocols/paxos/types';
 import type { NodeFrame } from '../../runtime/frame';
 import { majority } from '../logGrid/layout';
 
@@ -20,6 +20,8 @@ export interface Gathered {
 
 export interface ProposerRow {
   readonly phase: string;
+  /** The article's proposer waits for a reply from every other node: "replied 3 of 4" while a phase runs; '' otherwise. */
+  readonly waiting: string;
   readonly ballot: string;
   /** A count, or the text the cell shows instead ("—", "none in flight"). */
   readonly promises: Gathered | string;
@@ -62,10 +64,26 @@ function isMulti(state: unknown): state is MultiState {
 
 const counted = (n: number, quorum: number, note = ''): Gathered => ({ n, enough: n >= quorum, note });
 
-function paxosRow(base: Pick<PaxosRow, 'id' | 'role' | 'down'>, s: PaxosState, quorum: number): PaxosRow {
+/**
+ * A single-decree proposer. The article's moves on only once every other node has replied, so
+ * while it waits its count of the phase is not "enough", however large: one silent acceptor
+ * stalls it, and the row says how many have replied.
+ */
+function singleRow(p: ProposerState, quorum: number, peers: number): ProposerRow {
+  const waitingFor = p.replied !== null && (p.phase === 'prepare' || p.phase === 'accept') && p.replied.length < peers ? p.phase : null;
+  const count = (phase: string, n: number) => ({ n, enough: n >= quorum && waitingFor !== phase, note: '' });
+  return {
+    phase: p.phase,
+    waiting: waitingFor === null ? '' : `replied ${p.replied?.length ?? 0} of ${peers}`,
+    ballot: p.ballot ?? '—',
+    promises: count('prepare', p.promises.length),
+    accepts: count('accept', p.accepts.length),
+  };
+}
+
+function paxosRow(base: Pick<PaxosRow, 'id' | 'role' | 'down'>, s: PaxosState, quorum: number, peers: number): PaxosRow {
   const a = s.acceptor.accepted['0'];
-  const p = s.proposer;
-  const proposer = p === null ? null : { phase: p.phase, ballot: p.ballot ?? '—', promises: counted(p.promises.length, quorum), accepts: counted(p.accepts.length, quorum) };
+  const proposer = s.proposer === null ? null : singleRow(s.proposer, quorum, peers);
   const learned = s.learner.chosen === null ? '—' : showValue(s.learner.chosen.value);
   return { ...base, promised: s.acceptor.promised ?? '—', accepted: a === undefined ? '—' : `${a.ballot} = ${showValue(a.value)}`, proposer, learned };
 }
@@ -83,7 +101,7 @@ function leaderAccepts(l: LeadState, quorum: number): Gathered | string {
 }
 
 function leadRow(l: LeadState, quorum: number): ProposerRow {
-  const base = { phase: l.role, ballot: l.ballot ?? '—' };
+  const base = { phase: l.role, waiting: '', ballot: l.ballot ?? '—' };
   if (l.role === 'leader') return { ...base, promises: counted(l.promises.length, quorum), accepts: leaderAccepts(l, quorum) };
   if (l.role === 'candidate') return { ...base, promises: counted(l.promises.length, quorum), accepts: '—' };
   return { ...base, promises: '—', accepts: '—' };
@@ -118,7 +136,7 @@ export function paxosStateModel(nodes: readonly NodeFrame[], roleOf: (node: Node
   const quorum = majority(nodes.length);
   const rows = nodes.map((node): PaxosRow => {
     const base = { id: node.id, role: roleOf(node), down: node.status === 'down' };
-    if (isPaxos(node.state)) return paxosRow(base, node.state, quorum);
+    if (isPaxos(node.state)) return paxosRow(base, node.state, quorum, nodes.length - 1);
     if (isMulti(node.state)) return multiRow(base, node.state, quorum);
     return { ...base, promised: '—', accepted: '—', proposer: null, learned: '—' };
   });
