@@ -51,6 +51,10 @@ for (const { variant, outcome } of [
 ] as const) {
   test(`${variant}: n1 proposes "A" with acceptor n5 killed from the cluster view → ${outcome}`, async ({ page }) => {
     await opened(page, `/#/paxos?variant=${variant}&seed=1&p.autoProposeMs=0`);
+    // The article has no phase timeout and no backoff, so the settings do not offer them.
+    const settings = page.getByRole('region', { name: 'Settings' });
+    await expect(settings.getByRole('slider', { name: 'Phase timeout' })).toHaveCount(variant === 'article' ? 0 : 1);
+    await expect(settings.getByRole('combobox', { name: 'Backoff', exact: true })).toHaveCount(variant === 'article' ? 0 : 1);
     await onNode(page, 'n5', 'Kill n5');
     await expect(node(page, 'n5')).toHaveAccessibleName('n5, down');
     await onNode(page, 'n1', 'Propose its value');
@@ -65,6 +69,20 @@ for (const { variant, outcome } of [
     }
   });
 }
+
+test('the Proposers slider ends at the number of acceptors, and fewer acceptors take proposers down with them', async ({ page }) => {
+  await opened(page, '/#/paxos?variant=hardened&seed=1');
+  const settings = page.getByRole('region', { name: 'Settings' });
+  await settings.getByRole('slider', { name: 'Proposers' }).focus();
+  await page.keyboard.press('End');
+  await expect(page).toHaveURL(/p\.proposers=5/);
+  await expect(settings.getByRole('slider', { name: 'Proposers' })).toHaveAttribute('aria-valuetext', '5');
+  await settings.getByRole('slider', { name: 'Acceptors' }).focus();
+  await page.keyboard.press('Home');
+  await expect(page).toHaveURL(/p\.acceptors=3&p\.proposers=3/);
+  await expect(page.getByRole('group', { name: 'Cluster of 3 nodes' })).toBeVisible();
+  await expect(settings.getByRole('slider', { name: 'Proposers' })).toHaveAttribute('aria-valuetext', '3');
+});
 
 const LEADER = /^(n\d), leader, (\d+\.n\d) /;
 
