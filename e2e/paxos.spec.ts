@@ -77,6 +77,8 @@ test('the Proposers slider ends at the number of acceptors, and fewer acceptors 
   await page.keyboard.press('End');
   await expect(page).toHaveURL(/p\.proposers=5/);
   await expect(settings.getByRole('slider', { name: 'Proposers' })).toHaveAttribute('aria-valuetext', '5');
+  // Every node may propose now; an idle proposer shows as one, not as a plain acceptor.
+  await expect(node(page, 'n5')).toHaveAccessibleName(/^n5, proposer/);
   await settings.getByRole('slider', { name: 'Acceptors' }).focus();
   await page.keyboard.press('Home');
   await expect(page).toHaveURL(/p\.acceptors=3&p\.proposers=3/);

@@ -26,6 +26,16 @@ describe('how Paxos nodes look', () => {
     expect(paxosLab.look(view(r, 'n3'))).toEqual({ role: 'learned', detail: 'chosen A · promised 1.n1 · accepted 1.n1=A' });
   });
 
+  it('a proposer out of its round still shows as a proposer, never as a plain acceptor', () => {
+    const r = runScenario(paxosLab, scenarioOf(paxosLab, 'value-chosen'));
+    expect(paxosLab.look(view(r, 'n1'))).toEqual({ role: 'proposer', detail: 'chosen A · promised 1.n1 · accepted 1.n1=A' });
+    const idle = runScenario(paxosLab, { ...scenarioOf(paxosLab, 'value-chosen'), untilMs: 50 });
+    expect(paxosLab.look(view(idle, 'n2'))).toEqual({ role: 'proposer', detail: 'idle · no promise' });
+    // Before its first step, too.
+    expect(paxosLab.look({ ...view(idle, 'n2'), state: undefined })).toEqual({ role: 'proposer', detail: '' });
+    expect(multiPaxosLab.look({ id: 'n3', kind: 'proposer', status: 'up', state: undefined, persisted: {} }).role).toBe('follower');
+  });
+
   it('down and paused nodes show their status', () => {
     const r = runScenario(paxosLab, scenarioOf(paxosLab, 'value-chosen'));
     expect(paxosLab.look({ ...view(r, 'n2'), status: 'paused' }).role).toBe('paused');
