@@ -6,10 +6,25 @@
 import type { NetworkSettings } from './actions';
 import type { ParamValue } from './node';
 
+interface ParamBase {
+  readonly name: string;
+  readonly label: string;
+  /** The variants in which the parameter does anything; absent: all. The page offers it only there. */
+  readonly variants?: readonly string[];
+}
+
 export type ParamSpec =
-  | { readonly name: string; readonly label: string; readonly kind: 'int' | 'number'; readonly min: number; readonly max: number; readonly default: number; readonly unit?: string }
-  | { readonly name: string; readonly label: string; readonly kind: 'enum'; readonly options: readonly string[]; readonly default: string }
-  | { readonly name: string; readonly label: string; readonly kind: 'boolean'; readonly default: boolean };
+  | (ParamBase & {
+      readonly kind: 'int' | 'number';
+      readonly min: number;
+      readonly max: number;
+      readonly default: number;
+      readonly unit?: string;
+      /** Never above the value of this other parameter (a lab's proposers are some of its acceptors). */
+      readonly atMost?: string;
+    })
+  | (ParamBase & { readonly kind: 'enum'; readonly options: readonly string[]; readonly default: string })
+  | (ParamBase & { readonly kind: 'boolean'; readonly default: boolean });
 
 export type Params = Readonly<Record<string, ParamValue>>;
 
@@ -24,16 +39,43 @@ export const NETWORK_PARAMS: readonly ParamSpec[] = [
   { name: 'duplicateRate', label: 'Duplication', kind: 'number', min: 0, max: 1, default: 0 },
 ];
 
-export function describeSpec(spec: ParamSpec): string {
+function describeRange(spec: ParamSpec): string {
   switch (spec.kind) {
     case 'int':
     case 'number':
-      return `${spec.name} (${spec.kind === 'int' ? 'integer' : 'number'} ${spec.min}..${spec.max}${spec.unit === undefined ? '' : ` ${spec.unit}`}, default ${spec.default})`;
+      return `${spec.kind === 'int' ? 'integer' : 'number'} ${spec.min}..${spec.max}${spec.unit === undefined ? '' : ` ${spec.unit}`}${spec.atMost === undefined ? '' : ` and at most ${spec.atMost}`}, default ${spec.default}`;
     case 'enum':
-      return `${spec.name} (one of ${spec.options.join('|')}, default ${spec.default})`;
+      return `one of ${spec.options.join('|')}, default ${spec.default}`;
     case 'boolean':
-      return `${spec.name} (true|false, default ${spec.default})`;
+      return `true|false, default ${spec.default}`;
   }
+}
+
+export function describeSpec(spec: ParamSpec): string {
+  const only = spec.variants === undefined ? '' : `; only in ${spec.variants.join(', ')}`;
+  return `${spec.name} (${describeRange(spec)}${only})`;
+}
+
+/** Whether the parameter does anything in this variant. */
+export function paramApplies(spec: ParamSpec, variant: string): boolean {
+  return spec.variants === undefined || spec.variants.includes(variant);
+}
+
+/** The spec as a control should offer it: a number bounded by another parameter gets that bound as its maximum. */
+export function boundedSpec(spec: ParamSpec, params: Readonly<Record<string, ParamValue>>): ParamSpec {
+  if ((spec.kind !== 'int' && spec.kind !== 'number') || spec.atMost === undefined) return spec;
+  const bound = params[spec.atMost];
+  return typeof bound === 'number' ? { ...spec, max: Math.min(spec.max, bound) } : spec;
+}
+
+/** One parameter's new value, with any parameter bounded by it lowered to stay within it. */
+export function changeWithin(specs: readonly ParamSpec[], params: Readonly<Record<string, ParamValue>>, name: string, value: ParamValue): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = { [name]: value };
+  for (const s of specs) {
+    const current = params[s.name];
+    if ((s.kind === 'int' || s.kind === 'number') && s.atMost === name && typeof current === 'number' && typeof value === 'number' && current > value) out[s.name] = value;
+  }
+  return out;
 }
 
 function parseValue(spec: ParamSpec, raw: ParamValue): ParamValue {
@@ -57,6 +99,18 @@ function parseValue(spec: ParamSpec, raw: ParamValue): ParamValue {
   }
 }
 
+/** Throws when a parameter is above the one that bounds it (`atMost`). */
+function checkBounds(specs: readonly ParamSpec[], values: Params): void {
+  for (const spec of specs) {
+    if ((spec.kind !== 'int' && spec.kind !== 'number') || spec.atMost === undefined) continue;
+    const value = values[spec.name];
+    const bound = values[spec.atMost];
+    if (typeof value === 'number' && typeof bound === 'number' && value > bound) {
+      throw new ParamError(`${spec.name} (${value}) must be at most ${spec.atMost} (${bound})`);
+    }
+  }
+}
+
 /** Fills defaults and checks every given value against its spec. */
 export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Record<string, ParamValue>>): Params {
   const byName = new Map(specs.map((s) => [s.name, s]));
@@ -70,6 +124,7 @@ export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Recor
     const raw = given[spec.name];
     out[spec.name] = raw === undefined ? spec.default : parseValue(spec, raw);
   }
+  checkBounds(specs, out);
   if ((out['latencyMsMax'] as number) < (out['latencyMsMin'] as number)) {
     throw new ParamError(`latencyMsMax (${String(out['latencyMsMax'])}) must be at least latencyMsMin (${String(out['latencyMsMin'])})`);
   }

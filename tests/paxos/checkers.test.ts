@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementChecker, applyOrderChecker, promiseKeptChecker, validityChecker } from '../../src/check/paxos';
+import { agreementChecker, applyOrderChecker, MULTI_PAXOS_VALIDITY, promiseKeptChecker, SINGLE_DECREE_VALIDITY, validityChecker } from '../../src/check/paxos';
 import type { Checker } from '../../src/sim/checker';
 import type { Json, JsonObject } from '../../src/sim/json';
 import type { TraceEvent } from '../../src/sim/trace';
@@ -46,14 +46,29 @@ describe('one-value-per-slot', () => {
 });
 
 describe('only-proposed-chosen', () => {
-  it('passes proposed values and, for Multi-Paxos, no-ops', () => {
-    expect(feed(validityChecker(false), [out('n1', { kind: 'proposed', value: 'A' }), chosen('n2', '1.n1', 'A')])).toEqual([]);
-    expect(feed(validityChecker(true), [chosen('n2', '1.n1', null)])).toEqual([]);
+  const single = validityChecker(SINGLE_DECREE_VALIDITY);
+  const multi = validityChecker(MULTI_PAXOS_VALIDITY);
+  const invoke = (node: string, op: JsonObject): TraceEvent => ({ t: seq, seq: ++seq, type: 'invoke', node, opId: `op${seq}`, op });
+
+  it('passes values clients asked for and, for Multi-Paxos, no-ops', () => {
+    expect(feed(single, [invoke('n1', { op: 'propose', value: 'A' }), chosen('n2', '1.n1', 'A')])).toEqual([]);
+    expect(feed(single, [invoke('n1', { op: 'propose', value: 7 }), chosen('n2', '1.n1', '7')])).toEqual([]);
+    expect(feed(multi, [chosen('n2', '1.n1', null)])).toEqual([]);
   });
 
-  it('catches a value nobody proposed, and a no-op in single-decree Paxos', () => {
-    expect(feed(validityChecker(false), [out('n1', { kind: 'proposed', value: 'A' }), chosen('n2', '1.n1', 'Z')])).toEqual(['n2 learned "Z" for slot 0, which no client proposed']);
-    expect(feed(validityChecker(false), [chosen('n2', '1.n1', null)])).toHaveLength(1);
+  it('catches a value nobody asked for, even when a node reports it as proposed, and a no-op in single-decree Paxos', () => {
+    expect(feed(single, [invoke('n1', { op: 'propose', value: 'A' }), chosen('n2', '1.n1', 'Z')])).toEqual(['n2 learned "Z" for slot 0, which no client proposed']);
+    expect(feed(single, [out('n1', { kind: 'proposed', value: 'Z', op: 'op1' }), chosen('n2', '1.n1', 'Z')])).toHaveLength(1);
+    expect(feed(single, [chosen('n2', '1.n1', null)])).toHaveLength(1);
+  });
+
+  it('an operation without a value asks for the node’s default: its letter, and in Multi-Paxos the slot', () => {
+    expect(feed(single, [invoke('n2', { op: 'propose' }), chosen('n1', '1.n2', 'B')])).toEqual([]);
+    expect(feed(single, [invoke('n2', { op: 'propose' }), chosen('n1', '1.n2', 'C')])).toHaveLength(1);
+    expect(feed(multi, [invoke('n3', { op: 'propose' }), chosen('n1', '2.n3', 'C4', 4)])).toEqual([]);
+    expect(feed(multi, [invoke('n3', { op: 'propose' }), chosen('n1', '2.n3', 'C4', 5)])).toHaveLength(1);
+    // A time-out is no proposal.
+    expect(feed(multi, [invoke('n3', { op: 'timeout' }), chosen('n1', '2.n3', 'C4', 4)])).toHaveLength(1);
   });
 });
 

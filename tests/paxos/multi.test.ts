@@ -41,6 +41,8 @@ describe('a Multi-Paxos proposer', () => {
       [2, 'z'],
     ]);
     expect(sentTypes(fx)).toContain('Heartbeat>n5');
+    // It keeps the majority it leads with, for the state table to show.
+    expect(n.state?.lead?.promises).toEqual(['n1', 'n2', 'n3']);
   });
 
   it('while it leads, a client command goes straight to phase 2 in the next slot', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposerProtocol } from '../../src/protocols/paxos';
+import { acceptorProtocol, proposerProtocol } from '../../src/protocols/paxos';
 import { ctxFor, Driven, facts, kinds, sends, sentTypes } from './stepHarness';
 
 const PEERS = ['n2', 'n3', 'n4', 'n5'];
@@ -111,7 +111,11 @@ describe('the hardened proposer', () => {
 
   it('refuses unknown operations, and an acceptor-only node refuses to propose', () => {
     const p = proposer();
-    expect(p.command({ op: 'nope' })[0]).toMatchObject({ kind: 'result', ok: false });
+    expect(p.command({ op: 'nope' })).toEqual([{ kind: 'result', opId: 'op1', ok: false, value: 'unknown op "nope"; try {"op":"propose","value":"A"}' }]);
+    const acceptorOnly = new Driven(acceptorProtocol.step, ctxFor({ id: 'n4', peers: ['n1', 'n2', 'n3', 'n5'] }));
+    acceptorOnly.start();
+    expect(acceptorOnly.command({ op: 'propose', value: 'A' })).toEqual([{ kind: 'result', opId: 'op1', ok: false, value: 'n4 is not a proposer' }]);
+    expect(acceptorOnly.state?.proposer).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import { paxosLab } from '../../src/labs/paxos/lab';
 import type { MultiState } from '../../src/protocols/paxos/multi/types';
 import type { PaxosState } from '../../src/protocols/paxos/types';
 import { roundOf } from '../../src/protocols/paxos/ballot';
+import type { LabDefinition } from '../../src/sim/lab';
 import { factsOf, majorityAccepted, runScenario, scenarioOf, violationsOf } from './scenarioRun';
 
 const run = (id: string) => runScenario(paxosLab, scenarioOf(paxosLab, id));
@@ -102,5 +103,45 @@ describe('multi-paxos scenarios', () => {
     const n1Applied = factsOf(r.events, 'applied').filter((f) => f.node === 'n1' && f.t > 1200);
     expect(n1Applied.map((f) => f.fact['value'])).toEqual(['x', 'y', 'z', 'w']);
     expect(violationsOf(r.events)).toEqual([]);
+  });
+});
+
+describe('narration', () => {
+  type Event = ReturnType<typeof run>['events'][number];
+  type Seen = { readonly node: string; readonly f: Record<string, unknown>; readonly t: number };
+  const fact = (kind: string, test: (seen: Seen) => boolean = () => true) => (e: Event) => e.type === 'output' && e.fact['kind'] === kind && test({ node: e.node, f: e.fact, t: e.t });
+  /** Each step, by a piece of its text, and what it tells of: it must come at or after the last of those events. */
+  const cases: [LabDefinition, string, string, (e: Event) => boolean][] = [
+    [paxosLab, 'value-chosen', 'Each acceptor has written its promise', fact('promised')],
+    [paxosLab, 'value-chosen', 'learns "A" and tells every learner', fact('chosen', ({ node }) => node === 'n1')],
+    [paxosLab, 'later-adopts', 'All four acceptors accept "A"', fact('accepted', ({ f }) => f['ballot'] === '1.n1')],
+    [paxosLab, 'later-adopts', 'it proposes "A", not "B"', fact('phase', ({ node, f }) => node === 'n2' && f['phase'] === 'accept')],
+    [paxosLab, 'later-adopts', 'every learner that is up learns it', fact('chosen')],
+    [paxosLab, 'dueling-livelock', 'prepares 2.n1 at once', fact('phase', ({ f }) => f['phase'] === 'prepare' && f['ballot'] === '2.n1')],
+    [paxosLab, 'dueling-backoff', 'waits 39 ms', fact('phase', ({ node, f }) => node === 'n1' && f['phase'] === 'backoff')],
+    [paxosLab, 'dueling-backoff', 'all five acceptors accept "B"', fact('accepted')],
+    [paxosLab, 'dueling-backoff', 'learns "B" and tells the learners', fact('chosen', ({ node }) => node === 'n2')],
+    [paxosLab, 'dueling-backoff', 'n1 learns "B" while it is still backing off', fact('chosen', ({ node }) => node === 'n1')],
+    [paxosLab, 'article-stalled', 'its Prepare to n5 is lost', (e) => e.type === 'drop' && e.to === 'n5'],
+    [paxosLab, 'restart-keeps-promise', 'the three learn it', fact('chosen', ({ t }) => t < 300)],
+    [paxosLab, 'restart-keeps-promise', 'it reports (1.n1, "A")', (e) => e.type === 'send' && e.from === 'n3' && e.msg['type'] === 'Promise' && e.t > 400],
+    [paxosLab, 'forgetful-acceptor', 'the three learn it', fact('chosen', ({ t }) => t < 300)],
+    [paxosLab, 'forgetful-acceptor', 'n2 proposes its own "B"', fact('phase', ({ node, f }) => node === 'n2' && f['phase'] === 'accept')],
+    [multiPaxosLab, 'steady-leader', 'n1 leads', fact('role', ({ f }) => f['role'] === 'leader')],
+    [multiPaxosLab, 'leader-change', 'n1 leads', fact('role', ({ node, f }) => node === 'n1' && f['role'] === 'leader')],
+    [multiPaxosLab, 'leader-change', 'Every learner has applied both', fact('applied', ({ f, t }) => f['slot'] === 1 && t < 400)],
+    [multiPaxosLab, 'leader-change', 'the acceptors accept "z"', fact('accepted', ({ f }) => f['ballot'] === '1.n1')],
+    [multiPaxosLab, 'leader-change', 'n3 leads and re-proposes "z"', fact('role', ({ node, f }) => node === 'n3' && f['role'] === 'leader')],
+    [multiPaxosLab, 'leader-change', 'every learner that is up has it in slot 2', fact('chosen', ({ f, t }) => f['slot'] === 2 && t < 1200)],
+    [multiPaxosLab, 'leader-change', 'n1 asks to catch up', (e) => e.type === 'send' && e.msg['type'] === 'CatchUp'],
+    [multiPaxosLab, 'leader-change', 'n1 applies x, y, z, w', fact('applied', ({ node }) => node === 'n1')],
+  ];
+
+  it.each(cases.map(([lab, id, words, happened]) => [`${lab.id} ${id}`, words, lab, id, happened] as const))('%s: "%s" comes after it happened', (_, words, lab, id, happened) => {
+    const step = scenarioOf(lab, id).narration.find((s) => s.text.includes(words));
+    const times = runScenario(lab, scenarioOf(lab, id)).events.filter(happened).map((e) => e.t);
+    expect(step, `no step says "${words}"`).toBeDefined();
+    expect(times.length).toBeGreaterThan(0);
+    expect(step?.at).toBeGreaterThanOrEqual(Math.max(...times));
   });
 });

@@ -5,7 +5,7 @@
  */
 import { useSelector } from '@xstate/react';
 import type { ParamValue } from '../../sim/node';
-import { NETWORK_PARAMS, ParamError } from '../../sim/params';
+import { boundedSpec, changeWithin, NETWORK_PARAMS, paramApplies, ParamError } from '../../sim/params';
 import { appStore, useAppStore } from '../../store/appStore';
 import { addError } from '../../store/runActions';
 import { isNetworkParam, majorityMinority, networkChange, withParams } from '../../store/specEdits';
@@ -27,7 +27,7 @@ export function SettingsPanel() {
   const changeLabParam = (name: string, value: ParamValue): boolean => {
     try {
       const current = { ...spec, actions: appStore.getState().frame?.actions ?? spec.actions };
-      const next = withParams(lab, current, { [name]: value });
+      const next = withParams(lab, current, changeWithin(lab.params, spec.params, name, value));
       reload({ params: next.params, actions: next.actions });
       return true;
     } catch (error) {
@@ -52,9 +52,12 @@ export function SettingsPanel() {
       </div>
       <h3>Run</h3>
       <p className="muted small">Changing these starts the run again.</p>
-      {lab.params.map((p) => (
-        <ParamControl key={p.name} spec={p} value={spec.params[p.name] ?? p.default} onCommit={(v) => changeLabParam(p.name, v)} />
-      ))}
+      {/* Only what does something in this variant; a bounded number's slider ends at its bound. */}
+      {lab.params
+        .filter((p) => paramApplies(p, spec.variant))
+        .map((p) => (
+          <ParamControl key={p.name} spec={boundedSpec(p, spec.params)} value={spec.params[p.name] ?? p.default} onCommit={(v) => changeLabParam(p.name, v)} />
+        ))}
       <h3>Network</h3>
       <p className="muted small">Changes apply now, at the current virtual time.</p>
       {NETWORK_PARAMS.map((p) => (

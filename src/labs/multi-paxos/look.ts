@@ -12,7 +12,8 @@ function isMultiState(state: unknown): state is MultiState {
 export function multiPaxosLook(node: NodeView): NodeLook {
   if (node.status !== 'up') return { role: node.status, detail: '' };
   const s = node.state;
-  if (!isMultiState(s)) return { role: 'acceptor', detail: '' };
+  // Before its first step a node has no state yet; its kind still says what it is.
+  if (!isMultiState(s)) return { role: node.kind === 'proposer' ? 'follower' : 'acceptor', detail: '' };
   const applied = `${s.log.applied} applied`;
   const l = s.lead;
   if (l?.role === 'leader') return { role: 'leader', detail: `${l.ballot ?? ''} · ${applied} · ${Object.keys(l.inflight).length} in flight` };

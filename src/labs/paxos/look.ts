@@ -1,4 +1,9 @@
-/** How a single-decree Paxos node looks in the shared views: its role now and a short detail line. */
+/**
+ * How a single-decree Paxos node looks in the shared views: its role and a short detail line. A
+ * node that may propose always shows as a proposer, idle or not, so it never passes for a plain
+ * acceptor; its detail says its phase, or what it learned. Other nodes are acceptors until they
+ * learn the value.
+ */
 import type { NodeView } from '../../sim/checker';
 import type { NodeLook } from '../../sim/lab';
 import type { PaxosState, ProposerState } from '../../protocols/paxos/types';
@@ -6,15 +11,17 @@ import { showValue } from '../../protocols/paxos/values';
 
 export const PAXOS_ROLES = ['proposer', 'acceptor', 'learned', 'paused', 'down'] as const;
 
-function proposerDetail(p: ProposerState): string {
+function proposerDetail(p: ProposerState, s: PaxosState): string {
   const ballot = p.ballot ?? '';
   switch (p.phase) {
     case 'prepare':
       return `prepare ${ballot} · ${p.promises.length} promised`;
     case 'accept':
       return `accept ${ballot}=${showValue(p.proposal)} · ${p.accepts.length} accepted`;
-    default:
+    case 'backoff':
       return `backoff after ${ballot}`;
+    default:
+      return `${s.learner.chosen === null ? 'idle' : `chosen ${showValue(s.learner.chosen.value)}`} · ${acceptorDetail(s)}`;
   }
 }
 
@@ -32,9 +39,9 @@ function isPaxosState(state: unknown): state is PaxosState {
 export function paxosLook(node: NodeView): NodeLook {
   if (node.status !== 'up') return { role: node.status, detail: '' };
   const s = node.state;
-  if (!isPaxosState(s)) return { role: 'acceptor', detail: '' };
-  const p = s.proposer;
-  if (p !== null && (p.phase === 'prepare' || p.phase === 'accept' || p.phase === 'backoff')) return { role: 'proposer', detail: proposerDetail(p) };
+  // Before its first step a node has no state yet; its kind still says what it is.
+  if (!isPaxosState(s)) return { role: node.kind === 'proposer' ? 'proposer' : 'acceptor', detail: '' };
+  if (s.proposer !== null) return { role: 'proposer', detail: proposerDetail(s.proposer, s) };
   if (s.learner.chosen !== null) return { role: 'learned', detail: `chosen ${showValue(s.learner.chosen.value)} · ${acceptorDetail(s)}` };
   return { role: 'acceptor', detail: acceptorDetail(s) };
 }

@@ -15,8 +15,9 @@ function majority(o: Out<PaxosState>, count: number): boolean {
 
 export function onArticleReply(o: Out<PaxosState>, from: string, m: PromiseMsg | Accepted | Nack): void {
   const p = proposer(o);
-  if (m.ballot !== p.ballot || p.replied.includes(from)) return;
-  const replied = [...p.replied, from];
+  const before = p.replied ?? [];
+  if (m.ballot !== p.ballot || before.includes(from)) return;
+  const replied = [...before, from];
   if (p.phase === 'prepare' && m.type !== 'Accepted') {
     const ok = m.type === 'Promise';
     setProposer(o, { replied, promises: ok ? [...p.promises, from] : p.promises, best: ok ? withReport(p, m.accepted) : p.best });

@@ -9,7 +9,7 @@ import { MAX_PENDING_OPS } from './config';
 import { fact, result, type Out } from './out';
 import { nextRound, proposer, setProposer, startRound } from './proposer';
 import type { PaxosState, PendingOp } from './types';
-import { ownValue } from './values';
+import { ownValue, requestedValue } from './values';
 import { invoke } from '../effects';
 
 function begin(o: Out<PaxosState>, op: PendingOp): void {
@@ -30,9 +30,7 @@ function begin(o: Out<PaxosState>, op: PendingOp): void {
 export function onCommand(o: Out<PaxosState>, opId: string, cmd: JsonObject): void {
   if (cmd['op'] !== 'propose') return result(o, opId, false, `unknown op ${JSON.stringify(cmd['op'] ?? null)}; try {"op":"propose","value":"A"}`);
   if (o.s.proposer === null) return result(o, opId, false, `${o.ctx.id} is not a proposer`);
-  const raw = cmd['value'];
-  const value = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : ownValue(o.ctx.id);
-  begin(o, { opId, value });
+  begin(o, { opId, value: requestedValue(cmd) ?? ownValue(o.ctx.id) });
 }
 
 /** The built-in client's turn: propose this node's own value, unless a round is running. */

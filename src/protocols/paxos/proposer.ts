@@ -45,6 +45,11 @@ export function withReport(p: ProposerState, entries: readonly AcceptedEntry[]):
   return best;
 }
 
+/** Who has replied in a new phase: nobody yet, for the article that waits for all; nothing to track, hardened. */
+function awaited(o: Out<PaxosState>): ProposerState['replied'] {
+  return o.rules.majorityQuorum ? null : [];
+}
+
 /** Phase 1a. The round number is persisted first, so a restarted proposer never reuses one. */
 export function startRound(o: Out<PaxosState>): void {
   const round = nextRound(proposer(o));
@@ -52,7 +57,7 @@ export function startRound(o: Out<PaxosState>): void {
   persist(o, 'round', round);
   // The article counts itself as one promise without asking its own acceptor (seed line 291).
   const self = o.rules.selfAsAcceptor ? [] : [o.ctx.id];
-  setProposer(o, { phase: 'prepare', round, ballot, best: null, proposal: null, promises: self, accepts: [], replied: [] });
+  setProposer(o, { phase: 'prepare', round, ballot, best: null, proposal: null, promises: self, accepts: [], replied: awaited(o) });
   phaseFact(o);
   if (o.rules.selfAsAcceptor) {
     const answer = promise(o, ballot, 0);
@@ -69,7 +74,7 @@ export function beginAccept(o: Out<PaxosState>): void {
   const ballot = p.ballot as Ballot;
   const proposal = p.best === null ? p.value : p.best.value;
   // The article counts itself as one accept, again without its own acceptor (seed line 327).
-  setProposer(o, { phase: 'accept', proposal, accepts: o.rules.selfAsAcceptor ? [] : [o.ctx.id], replied: [] });
+  setProposer(o, { phase: 'accept', proposal, accepts: o.rules.selfAsAcceptor ? [] : [o.ctx.id], replied: awaited(o) });
   phaseFact(o, { value: proposal, adopted: p.best !== null && p.best.value !== p.value });
   if (o.rules.selfAsAcceptor) {
     const answer = accept(o, ballot, 0, proposal);

@@ -22,7 +22,7 @@ export const IDLE_PROPOSER: ProposerState = {
   best: null,
   promises: [],
   accepts: [],
-  replied: [],
+  replied: null,
   attempts: 0,
   ops: [],
   queue: [],

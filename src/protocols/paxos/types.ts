@@ -63,8 +63,11 @@ export type ProposerState = {
   /** Acceptors that promised, then acceptors that accepted, in this round (each counted once). */
   readonly promises: readonly NodeId[];
   readonly accepts: readonly NodeId[];
-  /** Article: every peer that answered in the current phase; it waits until all have. */
-  readonly replied: readonly NodeId[];
+  /**
+   * Article: every peer that answered in the current phase; it waits until all have. Null where
+   * the proposer waits for no one in particular (hardened: a majority will do).
+   */
+  readonly replied: readonly NodeId[] | null;
   /** Failed rounds since the last success, for backoff and the retry bound. */
   readonly attempts: number;
   /** Operations this round answers; the article's lock makes later ones wait in `queue`. */

@@ -1,21 +1,23 @@
 /**
  * The Paxos labs' state table: per node its acceptor's promise and accepted proposal, its
  * proposer's (or would-be leader's) phase, ballot and promises and accepts against the quorum,
- * and what it learned; above it, the value chosen for slot 0.
+ * and what it learned; above it, the value chosen for slot 0, and any slot with two.
  */
 import { useMemo } from 'react';
 import { displayNode } from '../cluster/nodeLook';
 import type { LabPanelProps } from '../labViews';
 import { roleColor, roleColors } from '../palette';
-import { paxosStateModel, type PaxosRow } from './paxosStateModel';
+import { paxosStateModel, type Gathered, type PaxosModel, type PaxosRow } from './paxosStateModel';
 import './paxos.css';
 import '../a11y.css';
 
-function Gathered({ n, quorum, what }: { readonly n: number | null; readonly quorum: number; readonly what: string }) {
-  if (n === null) return <td className="muted">—</td>;
+function Count({ value, quorum, what }: { readonly value: Gathered | string; readonly quorum: number; readonly what: string }) {
+  if (typeof value === 'string') return <td className="muted">{value}</td>;
+  const { n, enough, note } = value;
   return (
-    <td className={n >= quorum ? 'gathered-enough' : ''} aria-label={`${n} of ${quorum} ${what}`}>
+    <td className={enough ? 'gathered-enough' : ''} aria-label={`${n} of ${quorum} ${what}${note === '' ? '' : `, ${note}`}`}>
       {n} / {quorum}
+      {note !== '' && <span className="paxos-note"> {note}</span>}
     </td>
   );
 }
@@ -30,34 +32,38 @@ function Row({ row, quorum, color }: { readonly row: PaxosRow; readonly quorum: 
       </th>
       <td>{row.promised}</td>
       <td>{row.accepted}</td>
-      <td>{p?.phase ?? <span className="muted">—</span>}</td>
-      <td>{p?.ballot ?? <span className="muted">—</span>}</td>
-      {p === null ? (
-        <>
-          <td className="muted">—</td>
-          <td className="muted">—</td>
-        </>
+      {p === null || p.waiting === '' ? (
+        <td>{p?.phase ?? <span className="muted">—</span>}</td>
       ) : (
-        <>
-          <Gathered n={p.promises} quorum={quorum} what="promises" />
-          <Gathered n={p.accepts} quorum={quorum} what="accepts" />
-        </>
+        <td aria-label={`${p.phase}, ${p.waiting}`}>
+          {p.phase}
+          <span className="paxos-note paxos-waiting">{p.waiting}</span>
+        </td>
       )}
+      <td>{p?.ballot ?? <span className="muted">—</span>}</td>
+      <Count value={p?.promises ?? '—'} quorum={quorum} what="promises" />
+      <Count value={p?.accepts ?? '—'} quorum={quorum} what="accepts" />
       <td className={row.learned === '—' ? 'muted' : 'paxos-chosen'}>{row.learned}</td>
     </tr>
   );
 }
 
+/** The headline: what is chosen (slot 0 for Multi-Paxos), and a warning for any slot with two values. */
+function headline(model: PaxosModel, single: boolean): { readonly chosen: string; readonly conflict: string } {
+  const chosen = model.chosen.length === 0 ? `${single ? 'The value' : 'Slot 0'}: nothing chosen yet` : `${single ? 'Chosen' : 'Slot 0 chosen'}: ${model.chosen.join(' and ')}`;
+  const clashes = model.conflicts.map((c) => (single ? 'two values chosen' : `slot ${c.slot}: ${c.values.join(' and ')} both chosen`));
+  return { chosen, conflict: clashes.length === 0 ? '' : ` — ${clashes.join('; ')}, agreement broken!` };
+}
+
 export default function PaxosStatePanel({ frame, lab }: LabPanelProps) {
   const model = useMemo(() => paxosStateModel(frame.nodes, (n) => displayNode(lab, n).role), [frame.nodes, lab]);
   const colors = useMemo(() => roleColors(lab.roles), [lab.roles]);
-  const slot = lab.id === 'paxos' ? 'The value' : 'Slot 0';
-  const chosenWord = lab.id === 'paxos' ? 'Chosen' : 'Slot 0 chosen';
+  const { chosen, conflict } = headline(model, lab.id === 'paxos');
   return (
     <div className="paxos-state">
-      <p className="paxos-headline" role="status" aria-label={model.chosen.length === 0 ? `${slot}: nothing chosen yet` : `${chosenWord}: ${model.chosen.join(', ')}`}>
-        {model.chosen.length === 0 ? `${slot}: nothing learned yet` : `${chosenWord}: ${model.chosen.join(' and ')}`}
-        {model.chosen.length > 1 && <strong className="paxos-conflict"> — two values learned!</strong>}
+      <p className={`paxos-headline${conflict === '' ? '' : ' has-conflict'}`} role="status" aria-label={`${chosen}${conflict}`}>
+        {chosen}
+        {conflict !== '' && <strong className="paxos-conflict">{conflict}</strong>}
         <span className="muted"> · quorum {model.quorum} of {frame.nodes.length}</span>
       </p>
       <div className="paxos-table-box">

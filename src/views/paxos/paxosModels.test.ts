@@ -10,7 +10,7 @@ function node(id: string, state: unknown, status: NodeFrame['status'] = 'up'): N
 const roleOf = (n: NodeFrame) => (n.status === 'down' ? 'down' : 'acceptor');
 
 describe('paxosStateModel', () => {
-  const proposer = { phase: 'accept', ballot: '1.n1', promises: ['n1', 'n2', 'n3'], accepts: ['n1'] };
+  const proposer = { phase: 'accept', ballot: '1.n1', promises: ['n1', 'n2', 'n3'], accepts: ['n1'], replied: null };
   const nodes = [
     node('n1', { acceptor: { promised: '1.n1', accepted: { 0: { ballot: '1.n1', value: 'A' } } }, proposer, learner: { chosen: { value: 'A', ballot: '1.n1' } } }),
     node('n2', { acceptor: { promised: '1.n1', accepted: {} }, proposer: null, learner: { chosen: null } }),
@@ -28,13 +28,62 @@ describe('paxosStateModel', () => {
 
   it('counts the proposer promises and accepts against a majority quorum', () => {
     expect(model.quorum).toBe(2);
-    expect(model.rows[0]?.proposer).toEqual({ phase: 'accept', ballot: '1.n1', promises: 3, accepts: 1 });
+    expect(model.rows[0]?.proposer).toEqual({ phase: 'accept', waiting: '', ballot: '1.n1', promises: { n: 3, enough: true, note: '' }, accepts: { n: 1, enough: false, note: '' } });
     expect(model.rows[1]?.proposer).toBeNull();
+  });
+
+  it('the article proposer waiting for the last reply: a majority of promises is not enough yet', () => {
+    const waiting = { phase: 'prepare', ballot: '1.n1', promises: ['n1', 'n2', 'n3', 'n4'], accepts: [], replied: ['n2', 'n3', 'n4'] };
+    const idle = { acceptor: { promised: null, accepted: {} }, proposer: null, learner: { chosen: null } };
+    const five = [node('n1', { ...idle, proposer: waiting }), ...['n2', 'n3', 'n4', 'n5'].map((id) => node(id, idle))];
+    const row = paxosStateModel(five, roleOf).rows[0]?.proposer;
+    expect(row?.waiting).toBe('replied 3 of 4');
+    expect(row?.promises).toEqual({ n: 4, enough: false, note: '' });
   });
 
   it('collects the distinct values learned', () => {
     expect(model.chosen).toEqual(['"A"']);
+    expect(model.conflicts).toEqual([]);
     expect(model.rows[2]?.down).toBe(true);
+  });
+});
+
+describe('what the state table counts as chosen', () => {
+  const acceptor = (accepted: Record<string, unknown>, chosen: unknown = null) => ({ acceptor: { promised: null, accepted }, proposer: null, learner: { chosen } });
+  const a = (ballot: string, value: string) => ({ 0: { ballot, value } });
+
+  it('a value a majority accepted in one ballot is chosen before any learner knows it', () => {
+    const nodes = [node('n1', acceptor(a('1.n1', 'A'))), node('n2', acceptor(a('1.n1', 'A'))), node('n3', acceptor(a('1.n1', 'A'))), node('n4', acceptor({})), node('n5', acceptor({}))];
+    expect(paxosStateModel(nodes, roleOf).chosen).toEqual(['"A"']);
+  });
+
+  it('a majority spread over two ballots is not (yet) a choice', () => {
+    const nodes = [node('n1', acceptor(a('1.n1', 'A'))), node('n2', acceptor(a('1.n1', 'A'))), node('n3', acceptor(a('2.n2', 'A'))), node('n4', acceptor({})), node('n5', acceptor({}))];
+    expect(paxosStateModel(nodes, roleOf).chosen).toEqual([]);
+  });
+
+  it('a value learned and another accepted by a majority are two choices, flagged as a conflict', () => {
+    const learnedA = { value: 'A', ballot: '1.n1' };
+    const nodes = [node('n1', acceptor(a('1.n1', 'A'), learnedA)), node('n2', acceptor(a('1.n2', 'B'))), node('n3', acceptor(a('1.n2', 'B'))), node('n4', acceptor(a('1.n1', 'A'), learnedA)), node('n5', acceptor(a('1.n2', 'B')))];
+    const model = paxosStateModel(nodes, roleOf);
+    expect(model.chosen).toEqual(['"A"', '"B"']);
+    expect(model.conflicts).toEqual([{ slot: 0, values: ['"A"', '"B"'] }]);
+  });
+});
+
+describe('a Multi-Paxos leader row', () => {
+  const lead = (inflight: Record<string, unknown>) => ({ role: 'leader', ballot: '2.n1', promises: ['n1', 'n2', 'n3'], inflight });
+  const leaderNode = (inflight: Record<string, unknown>) => node('n1', { acceptor: { promised: '2.n1', accepted: {} }, log: { chosen: {}, applied: 0 }, lead: lead(inflight), leader: 'n1', leaderBallot: '2.n1' });
+  const follower = (id: string) => node(id, { acceptor: { promised: '2.n1', accepted: {} }, log: { chosen: {}, applied: 0 }, lead: null, leader: 'n1', leaderBallot: '2.n1' });
+
+  it('shows the promises it leads with and the acks of its oldest slot in flight', () => {
+    const inflight = { 5: { value: 'y', acks: ['n1'], opId: null }, 4: { value: 'x', acks: ['n1', 'n2'], opId: null } };
+    const model = paxosStateModel([leaderNode(inflight), follower('n2'), follower('n3'), follower('n4'), follower('n5')], roleOf);
+    expect(model.rows[0]?.proposer).toEqual({ phase: 'leader', waiting: '', ballot: '2.n1', promises: { n: 3, enough: true, note: '' }, accepts: { n: 2, enough: false, note: 'slot 4, 1 more in flight' } });
+  });
+
+  it('says so when nothing is in flight', () => {
+    expect(paxosStateModel([leaderNode({})], roleOf).rows[0]?.proposer?.accepts).toBe('none in flight');
   });
 });
 

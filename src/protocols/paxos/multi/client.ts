@@ -7,7 +7,7 @@
 import type { JsonObject } from '../../../sim/json';
 import { timing } from '../config';
 import { fact, result, setTimer, type Out } from '../out';
-import { ownValue } from '../values';
+import { ownCommand, requestedValue } from '../values';
 import { campaign } from './election';
 import { isLeader, lead, setLead } from './lead';
 import { proposeAt } from './replicate';
@@ -36,8 +36,7 @@ function onPropose(o: Out<MultiState>, opId: string, cmd: JsonObject): void {
   if (!isLeader(o)) return result(o, opId, false, { notLeader: true, leader: o.s.leader });
   const why = refusal(o);
   if (why !== null) return result(o, opId, false, why);
-  const raw = cmd['value'];
-  submit(o, opId, typeof raw === 'string' ? raw : `${ownValue(o.ctx.id)}${lead(o).nextSlot}`);
+  submit(o, opId, requestedValue(cmd) ?? ownCommand(o.ctx.id, lead(o).nextSlot));
 }
 
 export function onCommand(o: Out<MultiState>, opId: string, cmd: JsonObject): void {
@@ -59,7 +58,7 @@ export function onClientTimer(o: Out<MultiState>): void {
   if (!isLeader(o) || refusal(o) !== null) return;
   const l = lead(o);
   const opId = `${o.ctx.id}.${l.round}.${l.submitted + 1}`;
-  const value = `${ownValue(o.ctx.id)}${l.nextSlot}`;
+  const value = ownCommand(o.ctx.id, l.nextSlot);
   setLead(o, { submitted: l.submitted + 1 });
   invoke(o, opId, { op: 'propose', value });
   submit(o, opId, value);

@@ -53,7 +53,8 @@ function becomeLeader(o: Out<MultiState>): void {
   cancelTimer(o, MTIMER.phase);
   let top = Math.max(l.from - 1, lastChosen(o));
   for (const slot of Object.keys(l.recovered)) top = Math.max(top, Number(slot));
-  setLead(o, { role: 'leader', promises: [], recovered: {}, inflight: {}, nextSlot: top + 1, submitted: 0 });
+  // The promises stay: they are the majority it leads with (the state table shows them).
+  setLead(o, { role: 'leader', recovered: {}, inflight: {}, nextSlot: top + 1, submitted: 0 });
   update(o, { leader: o.ctx.id, leaderBallot: ballot });
   fact(o, { kind: 'role', role: 'leader', ballot });
   for (let slot = l.from; slot <= top && lead(o).role === 'leader'; slot++) {

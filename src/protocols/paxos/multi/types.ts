@@ -20,6 +20,7 @@ export type LeadState = {
   readonly ballot: Ballot | null;
   /** Candidate: the first slot it asked about (every slot before it is known chosen here). */
   readonly from: number;
+  /** Candidate: the promises so far; leader: the majority that made it leader. */
   readonly promises: readonly NodeId[];
   /** Candidate: by slot, the highest-numbered proposal the promises reported. */
   readonly recovered: Readonly<Record<string, { readonly ballot: Ballot; readonly value: Value }>>;
