@@ -7,20 +7,37 @@ import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../../src/labs/worker-pool/lab';
 import { buildFrame, type Frame } from '../../src/runtime/frame';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
+import type { Action } from '../../src/sim/actions';
 import { resolveLabParams, type LabDefinition } from '../../src/sim/lab';
+import type { TraceEvent } from '../../src/sim/trace';
 import { labPanels } from '../../src/views/labViews';
 import { breakerChart, breakerReading } from '../../src/views/traffic/breakerChartModel';
-import { gateSeries } from '../../src/views/traffic/decisionsModel';
+import { gateSeries, RATE_WINDOW_MS, SPAN_MS } from '../../src/views/traffic/decisionsModel';
 import { degradationGauges } from '../../src/views/traffic/gaugesModel';
 import { poolModel } from '../../src/views/traffic/poolModel';
+import { LANE_SPAN_MS } from '../../src/protocols/traffic';
 import { windowRows } from '../../src/views/traffic/windowContentsModel';
 import { scenarioOf } from '../paxos/scenarioRun';
+import { admittedRate } from './scenarioFacts';
 
 function frameAt(lab: LabDefinition, scenarioId: string, t: number): Frame {
   const s = scenarioOf(lab, scenarioId);
   const run = createInProcessRun(lab, { lab: lab.id, variant: s.variant, seed: s.seed, params: resolveLabParams(lab, s.params), actions: s.actions });
   while (runUntil(run.sim, run.stepper, t) === 'halted') run.sim.clearHalt();
   return buildFrame(run.sim);
+}
+
+/** A run of `lab` at seed 1 to `t`: its frame then, and its trace. */
+function runTo(lab: LabDefinition, variant: string, params: Record<string, number | string>, actions: readonly Action[], t: number): { frame: Frame; events: TraceEvent[] } {
+  const events: TraceEvent[] = [];
+  const run = createInProcessRun(lab, { lab: lab.id, variant, seed: 1, params: resolveLabParams(lab, params), actions }, { onEvent: (e) => events.push(e) });
+  while (runUntil(run.sim, run.stepper, t) === 'halted') run.sim.clearHalt();
+  return { frame: buildFrame(run.sim), events };
+}
+
+function scenarioTo(lab: LabDefinition, id: string, t: number): { frame: Frame; events: TraceEvent[] } {
+  const s = scenarioOf(lab, id);
+  return runTo(lab, s.variant, s.params as Record<string, number | string>, s.actions, t);
 }
 
 const node = (frame: Frame, id: string) => frame.nodes.find((n) => n.id === id)!;
@@ -43,6 +60,26 @@ describe('traffic views', () => {
     expect(hardened[0]?.measuredRps).toBeCloseTo(10, 0);
     // Only the last 10 s are drawn.
     expect(article[0]?.points.every((p) => p[0] >= 0 && p[0] <= 10_000)).toBe(true);
+  });
+
+  // Each gate once kept only its last 400 points, decisions and outcomes together: at 50 a
+  // second the chart showed 16/s and left most of its span empty.
+  it('decisions at high rates: the rate shown is the rate let through, and the points reach back across the span', () => {
+    const cases = [
+      { gate: 'breaker', t: 4150, ...scenarioTo(circuitBreakerLab, 'trips-and-recovers', 4150) },
+      { gate: 'bucket', t: 8000, ...runTo(tokenBucketLab, 'hardened', { refillPerSec: 50, clients: 4, load: 'constant', clientIntervalMs: 20 }, [], 8000) },
+      { gate: 'log', t: 6000, ...scenarioTo(slidingWindowLab, 'keys-pile-up', 6000) },
+    ];
+    for (const { gate, t, frame, events } of cases) {
+      const g = gateSeries(frame.nodes, t).find((s) => s.id === gate);
+      const from = Math.max(0, t - RATE_WINDOW_MS);
+      const rate = admittedRate(events, from, t, gate);
+      expect(rate, gate).toBeGreaterThan(40);
+      expect(g?.measuredRps, gate).toBeCloseTo(rate, 0);
+      const allowedInSpan = events.filter((e) => e.type === 'output' && e.node === gate && e.fact['allowed'] === true && e.t >= Math.max(0, t - SPAN_MS)).length;
+      expect(g?.allowed, gate).toBe(allowedInSpan);
+      expect(Math.min(...(g?.points ?? []).map((p) => p[0])), gate).toBeLessThan(Math.max(0, t - SPAN_MS) + 200);
+    }
   });
 
   it('decisions: one chart per window limiter, the fixed window letting more through at the boundary', () => {
@@ -94,6 +131,17 @@ describe('traffic views', () => {
     expect(stopped?.state).toBe('stopped');
     expect(stopped?.queued).toBeGreaterThan(10);
     expect(stopped?.exited).toBe(10);
+  });
+
+  it('pool: at 500 tasks a second the lanes still reach back across the span', () => {
+    const t = 4000;
+    const { frame } = runTo(workerPoolLab, 'hardened', { clients: 1, load: 'constant', clientIntervalMs: 2, taskMsMax: 20 }, [], t);
+    const m = poolModel(node(frame, 'pool'), t);
+    expect(m?.done).toBeGreaterThan(1500);
+    // Worker 0, the first a task goes to, is the busiest.
+    const ends = (m?.lanes[0] ?? []).map((task) => task.end);
+    expect(ends.length).toBeGreaterThan(150);
+    expect(Math.min(...ends)).toBeLessThan(t - LANE_SPAN_MS + 50);
   });
 
   it('window contents: across the boundary the fixed window holds 10 on each side while the log holds 10 in the last second', () => {

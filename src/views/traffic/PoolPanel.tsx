@@ -4,7 +4,8 @@ import { useMemo, useRef } from 'react';
 import { formatTick } from '../format';
 import type { LabPanelProps } from '../labViews';
 import { useElementWidth } from '../useElementWidth';
-import { LANE_SPAN_MS, poolModel, type PoolModel } from './poolModel';
+import { LANE_SPAN_MS } from '../../protocols/traffic';
+import { poolModel, type PoolModel } from './poolModel';
 import './traffic.css';
 
 const LANE_H = 14;

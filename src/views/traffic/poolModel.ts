@@ -2,7 +2,7 @@
  * The worker pool's view model (pure): the queue against its size, and per worker a lane of the
  * tasks it ran in the last seconds (coloured by outcome) and the one it runs now.
  */
-import type { PoolState } from '../../protocols/traffic';
+import { LANE_SPAN_MS, type PoolState } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
 
 export interface LaneTask {
@@ -24,7 +24,6 @@ export interface PoolModel {
   readonly rejected: number;
 }
 
-export const LANE_SPAN_MS = 2000;
 const OUTCOMES: Readonly<Record<number, string>> = { 1: 'done', 3: 'failed', 4: 'panicked' };
 
 export function poolModel(node: NodeFrame, now: number): PoolModel | null {

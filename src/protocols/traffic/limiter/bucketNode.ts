@@ -8,14 +8,14 @@
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
 import { isArticle, numberParam, stringParam } from '../config';
 import { fact, outFor, result, setTimer, update, type Out } from '../out';
-import { CODE, pushHistory, pushOutcome, round3, type HistoryPoint } from '../gate/history';
+import { CODE, EMPTY_RECORD, record, recordOutcome, round3, type GateRecord } from '../gate/history';
 import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } from '../gate/relay';
 import type { Request } from '../types';
 import { articleAllow, fullBucket, hardenedAllow, reserve, type Bucket, type BucketConfig } from './tokenBucket';
 
 export type Waiter = { readonly client: NodeId; readonly key: string; readonly since: number; readonly deadline: number; readonly polls: number };
 
-export type BucketNodeState = RelayState & {
+export type BucketNodeState = RelayState & GateRecord & {
   /** The run's settings, kept for the views. */
   readonly config: BucketConfig;
   readonly bucket: Bucket;
@@ -24,7 +24,6 @@ export type BucketNodeState = RelayState & {
   readonly rejected: number;
   /** Allow calls made by the article's Wait loop, in all. */
   readonly polls: number;
-  readonly history: readonly HistoryPoint[];
 };
 
 /** The seed's Wait loop sleeps this long between tries. */
@@ -52,7 +51,7 @@ function decide(o: Out<BucketNodeState>, client: NodeId, id: string, key: string
   const { reason, ...rest } = extra;
   fact(o, { kind: 'decision', key, allowed, tokens, ...rest, ...(allowed ? {} : { reason: reason ?? 'no token' }) });
   update(o, {
-    history: pushHistory(o.s.history, [o.ctx.now, tokens, allowed ? CODE.allowed : CODE.rejected]),
+    ...record(o.s, [o.ctx.now, tokens, allowed ? CODE.allowed : CODE.rejected]),
     ...(allowed ? { allowed: o.s.allowed + 1 } : { rejected: o.s.rejected + 1 }),
   });
   if (allowed) forward(o, client, id);
@@ -119,13 +118,13 @@ function onInput(o: Out<BucketNodeState>, input: NodeInput): void {
   if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is the token bucket; it takes no commands`);
   const outcome = outcomeOfInput(o, input);
   if (outcome === null) return;
-  update(o, { history: pushOutcome(o.s.history, o.ctx.now, outcome.ok) });
+  update(o, recordOutcome(o.s, o.ctx.now, outcome.ok));
   passOn(o, outcome);
 }
 
 function bucketStep(state: BucketNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BucketNodeState> {
   if (input.kind === 'start') {
-    return { state: { calls: {}, config: bucketConfig(ctx), bucket: fullBucket(bucketConfig(ctx), ctx.now), waiting: {}, allowed: 0, rejected: 0, polls: 0, history: [] }, effects: [] };
+    return { state: { calls: {}, config: bucketConfig(ctx), bucket: fullBucket(bucketConfig(ctx), ctx.now), waiting: {}, allowed: 0, rejected: 0, polls: 0, ...EMPTY_RECORD }, effects: [] };
   }
   if (state === undefined) throw new Error('stepped before start');
   const o = outFor(state, ctx);
