@@ -82,6 +82,35 @@ test('an outage opens the breaker; it probes half-open and closes once the backe
   expect(seen.indexOf('closed', halfOpen)).toBeGreaterThan(halfOpen);
 });
 
+/** The backend's calls so far, read from its node in the cluster ("backend, failing, 100% errors · 27 ok · 12 failed"). */
+async function backendCalls(page: Page): Promise<{ ok: number; failed: number }> {
+  const name = (await page.getByRole('button', { name: /^backend, / }).getAttribute('aria-label')) ?? '';
+  return { ok: Number(/(\d+) ok/.exec(name)?.[1] ?? NaN), failed: Number(/(\d+) failed/.exec(name)?.[1] ?? NaN) };
+}
+
+test('the backend\'s error rate set live to 100% from its inspector: from then on every call fails', async ({ page }) => {
+  await page.goto('/#/token-bucket?variant=hardened&seed=1&t=1000');
+  await settle(page, 1000);
+  // Chosen by keyboard: here the middle of the node's box, label included, is off its circle.
+  await page.getByRole('button', { name: /^backend, / }).press('Enter');
+  const commands = page.getByRole('group', { name: 'Commands for backend' });
+  const rate = commands.getByLabel('Error rate');
+  const set = commands.getByRole('button', { name: 'Backend: set error rate' });
+  await rate.fill('150');
+  await expect(commands.getByRole('alert')).toHaveText('Error rate takes a number from 0 to 100 %');
+  await expect(set).toBeDisabled();
+  await rate.fill('100');
+  await set.click();
+  // The action is in the link, like every other, so the link replays it.
+  await expect(page).toHaveURL(/a=1000(%3A|:)cmd(%3A|:)backend(%2C|,).*percent.*100/);
+  await expect(page.getByRole('button', { name: /^backend, failing, 100% errors/ })).toBeVisible();
+  const before = await backendCalls(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await backendCalls(page)).failed, { timeout: 20_000 }).toBeGreaterThan(before.failed + 10);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  expect((await backendCalls(page)).ok).toBe(before.ok);
+});
+
 test('the breaker statechart while open: state lit, counters and the time to half-open', async ({ page }) => {
   await page.goto(scenarioUrl(circuitBreakerLab, 'trips-and-recovers', 1500));
   await settle(page, 1500);

@@ -6,7 +6,7 @@ import { productLabs } from '../../src/labs/registry';
 import { slidingWindowLab } from '../../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../../src/labs/worker-pool/lab';
-import { commandsFor, resolveLabParams } from '../../src/sim/lab';
+import { commandsFor, commandWithArg, resolveLabParams } from '../../src/sim/lab';
 import { ParamError } from '../../src/sim/params';
 import { runUntil } from '../../src/runtime/inProcess';
 import { record } from '../helpers';
@@ -60,7 +60,8 @@ describe('the traffic labs', () => {
       for (const node of nodes) {
         const offered = commandsFor(lab, node.kind);
         for (const command of lab.commands) {
-          const run = record({ variant: 'hardened', actions: [{ kind: 'command', node: node.id, cmd: command.cmd, at: COMMAND_AT }] }, {}, lab);
+          const cmd = commandWithArg(command, command.arg?.default ?? 0);
+          const run = record({ variant: 'hardened', actions: [{ kind: 'command', node: node.id, cmd, at: COMMAND_AT }] }, {}, lab);
           while (runUntil(run.sim, run.stepper, COMMAND_AT) === 'halted') run.sim.clearHalt();
           const refused = run.events.some((e) => e.type === 'fail' && e.node === node.id && e.t === COMMAND_AT);
           expect(refused, `${lab.id}: "${command.label}" on ${node.id}`).toBe(!offered.includes(command));
