@@ -78,6 +78,13 @@ function onRequest(o: Out<DegradeNodeState>, from: NodeId, m: Request): void {
   forward(o, from, m.id);
 }
 
+/**
+ * A primary call's outcome; a failed one falls back. A modelling choice: the seed's Execute would
+ * hang here. It locks `metrics.mu` with a deferred unlock before looking at the error, and on an
+ * error calls executeFallback, which locks the same mutex again; Go's mutex is not reentrant, so
+ * the first failed call blocks for good, and every later Execute with it. Both variants give the
+ * fallback instead, as the code means to, so the lab can show what its metrics do.
+ */
 function onOutcome(o: Out<DegradeNodeState>, outcome: CallOutcome): void {
   const t = thresholds(o.ctx);
   fact(o, { kind: 'call', ok: outcome.ok, latencyMs: round3(outcome.latencyMs) });
