@@ -103,6 +103,16 @@ describe('the token bucket node', () => {
     expect(facts(n.effects, 'decision')[0]).toMatchObject({ allowed: true, waitedMs: 100 });
   });
 
+  it('hardened Wait: a grant timer that fires before the token is there by the bucket\'s clock (it slowed or was set back) waits on', () => {
+    const n = bucket('hardened');
+    n.request('a');
+    n.request('b');
+    n.request('w', { waitMs: 500 });
+    expect(timers(n.at(60).timer('grant:w'))).toEqual([{ name: 'grant:w', delayMs: 40 }]);
+    expect(calls(n.effects)).toEqual([]);
+    expect(calls(n.at(100).timer('grant:w'))).toEqual(['w']);
+  });
+
   it('with a bucket per request (the seed\'s handler) every request passes', () => {
     const n = bucket('article', { bucketScope: 'per-request' });
     for (let i = 0; i < 50; i++) expect(calls(n.request(`r${i}`))).toEqual([`r${i}`]);

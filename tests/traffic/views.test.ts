@@ -52,8 +52,8 @@ describe('traffic views', () => {
   });
 
   it('decisions: the measured rate next to the configured one, in the fractional-token scenarios', () => {
-    const article = gateSeries(frameAt(tokenBucketLab, 'fractional-loss', 10_000).nodes, 10_000);
-    const hardened = gateSeries(frameAt(tokenBucketLab, 'fractional-kept', 10_000).nodes, 10_000);
+    const article = gateSeries(frameAt(tokenBucketLab, 'fractional-loss', 10_000).nodes);
+    const hardened = gateSeries(frameAt(tokenBucketLab, 'fractional-kept', 10_000).nodes);
     expect(article.map((g) => g.id)).toEqual(['bucket']);
     expect(article[0]).toMatchObject({ levelName: 'tokens', levelMax: 100, configuredRps: 10 });
     expect(article[0]?.measuredRps).toBeCloseTo(7.1, 0);
@@ -71,7 +71,7 @@ describe('traffic views', () => {
       { gate: 'log', t: 6000, ...scenarioTo(slidingWindowLab, 'keys-pile-up', 6000) },
     ];
     for (const { gate, t, frame, events } of cases) {
-      const g = gateSeries(frame.nodes, t).find((s) => s.id === gate);
+      const g = gateSeries(frame.nodes).find((s) => s.id === gate);
       const from = Math.max(0, t - RATE_WINDOW_MS);
       const rate = admittedRate(events, from, t, gate);
       expect(rate, gate).toBeGreaterThan(40);
@@ -82,8 +82,18 @@ describe('traffic views', () => {
     }
   });
 
+  it('decisions on the gate\'s own clock: after Clock +1 s the chart ends at the bucket\'s now, its latest decisions drawn', () => {
+    const params = { clients: 2, load: 'constant', clientIntervalMs: 20, capacity: 10, refillPerSec: 10 };
+    const { frame } = runTo(tokenBucketLab, 'hardened', params, [{ at: 3000, kind: 'skew', node: 'bucket', ms: 1000 }], 5000);
+    const [bucket] = gateSeries(frame.nodes);
+    expect(bucket?.now).toBe(6000);
+    expect(Math.max(...(bucket?.points ?? []).map((p) => p[0]))).toBeGreaterThan(5950);
+    // Ten a second of its own clock, the jump's refill included: 50 over its last 5 s.
+    expect(bucket?.measuredRps).toBeCloseTo(10, 0);
+  });
+
   it('decisions: one chart per window limiter, the fixed window letting more through at the boundary', () => {
-    const series = gateSeries(frameAt(slidingWindowLab, 'boundary-burst', 1500).nodes, 1500);
+    const series = gateSeries(frameAt(slidingWindowLab, 'boundary-burst', 1500).nodes);
     expect(series.map((g) => `${g.id}:${g.allowed}/${g.allowed + g.refused}`)).toEqual(['log:10/20', 'fixed:20/20', 'counter:11/20']);
     // Every call let through came back from the healthy backend.
     expect(series.map((g) => `${g.succeeded}-${g.failed}`)).toEqual(['10-0', '20-0', '11-0']);
@@ -103,7 +113,7 @@ describe('traffic views', () => {
   });
 
   it('decisions: the breaker\'s calls failing during the outage, next to its decisions', () => {
-    const [breaker] = gateSeries(frameAt(circuitBreakerLab, 'trips-and-recovers', 1500).nodes, 1500);
+    const [breaker] = gateSeries(frameAt(circuitBreakerLab, 'trips-and-recovers', 1500).nodes);
     expect(breaker?.failed).toBeGreaterThanOrEqual(5);
     expect(breaker?.refused).toBeGreaterThan(50);
   });
@@ -124,10 +134,10 @@ describe('traffic views', () => {
   });
 
   it('pool: ten busy lanes and a queue of 40 right after Stop; the article stopped with tasks left', () => {
-    const busy = poolModel(node(frameAt(workerPoolLab, 'stop-drains-queue', 125), 'pool'), 125);
+    const busy = poolModel(node(frameAt(workerPoolLab, 'stop-drains-queue', 125), 'pool'));
     expect(busy).toMatchObject({ state: 'stopping', queued: 40 });
     expect(busy?.lanes.filter((l) => l.some((t) => t.outcome === 'running'))).toHaveLength(10);
-    const stopped = poolModel(node(frameAt(workerPoolLab, 'stop-drops-queue', 1000), 'pool'), 1000);
+    const stopped = poolModel(node(frameAt(workerPoolLab, 'stop-drops-queue', 1000), 'pool'));
     expect(stopped?.state).toBe('stopped');
     expect(stopped?.queued).toBeGreaterThan(10);
     expect(stopped?.exited).toBe(10);
@@ -136,7 +146,7 @@ describe('traffic views', () => {
   it('pool: at 500 tasks a second the lanes still reach back across the span', () => {
     const t = 4000;
     const { frame } = runTo(workerPoolLab, 'hardened', { clients: 1, load: 'constant', clientIntervalMs: 2, taskMsMax: 20 }, [], t);
-    const m = poolModel(node(frame, 'pool'), t);
+    const m = poolModel(node(frame, 'pool'));
     expect(m?.done).toBeGreaterThan(1500);
     // Worker 0, the first a task goes to, is the busiest.
     const ends = (m?.lanes[0] ?? []).map((task) => task.end);

@@ -22,8 +22,8 @@ function rateText(g: GateSeries): string {
   return g.configuredRps === null ? measured : `${measured} · configured ${g.configuredRps}/s`;
 }
 
-function GateChart({ g, now, width }: { readonly g: GateSeries; readonly now: number; readonly width: number }) {
-  const x = scaleLinear().domain([Math.max(0, now - SPAN_MS), Math.max(now, 1)]).range([PAD.left, width - PAD.right]);
+function GateChart({ g, width }: { readonly g: GateSeries; readonly width: number }) {
+  const x = scaleLinear().domain([Math.max(0, g.now - SPAN_MS), Math.max(g.now, 1)]).range([PAD.left, width - PAD.right]);
   const y = scaleLinear().domain([0, g.levelMax]).range([HEIGHT - PAD.bottom - 2 * STRIP_H - 8, PAD.top]);
   const levelPoints = g.points.filter((p) => !isOutcome(p[2]));
   const path = line<(typeof g.points)[number]>()
@@ -66,11 +66,11 @@ function GateChart({ g, now, width }: { readonly g: GateSeries; readonly now: nu
 export default function DecisionsPanel({ frame }: LabPanelProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, 560);
-  const gates = useMemo(() => gateSeries(frame.nodes, frame.now), [frame.nodes, frame.now]);
+  const gates = useMemo(() => gateSeries(frame.nodes), [frame.nodes]);
   return (
     <div ref={box} className="traffic-decisions">
       {gates.map((g) => (
-        <GateChart key={g.id} g={g} now={frame.now} width={width} />
+        <GateChart key={g.id} g={g} width={width} />
       ))}
       <p className="traffic-key muted">
         Decisions: <span className="key-swatch code-allowed" /> let through <span className="key-swatch code-rejected" /> rejected <span className="key-swatch code-fallback" /> fallback · calls:{' '}

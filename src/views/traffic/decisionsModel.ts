@@ -3,7 +3,8 @@
  * decisions on a time axis ending now, its level over time (tokens, window count, breaker state
  * or average latency), and the rate it let through over the last seconds against the configured
  * one where there is one. Counts and rates come from the gate's bins, which count every decision;
- * the points drawn are a bounded sample of them.
+ * the points drawn are a bounded sample of them. Each gate's axis ends at its own clock's now, the
+ * clock its times and its promised rate are in (the same as virtual time unless a fault moved it).
  */
 import { CODE, countSince, HISTORY_SPAN_MS, isOutcome, type BucketNodeState, type GateRecord, type HistoryPoint, type RateBin } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
@@ -11,6 +12,8 @@ import type { NodeFrame } from '../../runtime/frame';
 export interface GateSeries {
   readonly id: string;
   readonly kind: string;
+  /** The gate's local clock now, where its time axis ends. */
+  readonly now: number;
   readonly points: readonly HistoryPoint[];
   /** What the level line means, and the top of its scale. */
   readonly levelName: string;
@@ -57,10 +60,11 @@ function levelMax(kind: string, state: unknown, points: readonly HistoryPoint[])
   return Math.max(1, ...points.map((p) => p[1]));
 }
 
-export function gateSeries(nodes: readonly NodeFrame[], now: number): GateSeries[] {
+export function gateSeries(nodes: readonly NodeFrame[]): GateSeries[] {
   return nodes.flatMap((node): GateSeries[] => {
     const name = LEVEL_NAMES[node.kind];
     if (name === undefined || !hasRecord(node.state)) return [];
+    const now = node.localNow;
     const points = node.state.history.filter((p) => p[0] >= now - SPAN_MS && p[0] <= now);
     const decisions = points.filter((p) => !isOutcome(p[2]));
     const bins = node.state.bins;
@@ -69,6 +73,7 @@ export function gateSeries(nodes: readonly NodeFrame[], now: number): GateSeries
       {
         id: node.id,
         kind: node.kind,
+        now,
         points,
         levelName: name,
         levelMax: levelMax(node.kind, node.state, decisions),

@@ -13,7 +13,15 @@ import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } fr
 import type { Request } from '../types';
 import { articleAllow, fullBucket, hardenedAllow, reserve, type Bucket, type BucketConfig } from './tokenBucket';
 
-export type Waiter = { readonly client: NodeId; readonly key: string; readonly since: number; readonly deadline: number; readonly polls: number };
+export type Waiter = {
+  readonly client: NodeId;
+  readonly key: string;
+  readonly since: number;
+  readonly deadline: number;
+  readonly polls: number;
+  /** Hardened: when its reserved token is there, by the bucket's clock. */
+  readonly grantAt?: number;
+};
 
 export type BucketNodeState = RelayState & GateRecord & {
   /** The run's settings, kept for the views. */
@@ -70,7 +78,7 @@ function startWait(o: Out<BucketNodeState>, client: NodeId, m: Request & { waitM
   update(o, { bucket: r.bucket });
   if (r.waitMs === null) return decide(o, client, m.id, m.key, false, { reason: 'would wait past deadline' });
   if (r.waitMs === 0) return decide(o, client, m.id, m.key, true, { waitedMs: 0 });
-  update(o, { waiting: { ...o.s.waiting, [m.id]: waiter } });
+  update(o, { waiting: { ...o.s.waiting, [m.id]: { ...waiter, grantAt: round3(o.ctx.now + r.waitMs) } } });
   setTimer(o, `grant:${m.id}`, r.waitMs);
 }
 
@@ -100,9 +108,22 @@ function onPoll(o: Out<BucketNodeState>, id: string): void {
   setTimer(o, `poll:${id}`, ARTICLE_POLL_MS);
 }
 
+/** The simulation's time grid: one µs. */
+const GRID_MS = 0.001;
+/** The least a re-armed grant waits, so it never fires again at the same virtual time. */
+const REARM_MIN_MS = 1;
+
+/**
+ * A reserved token's timer. A timer measures a duration at the clock's rate when it was set; if
+ * the bucket's clock has slowed or been set back since, the token is not there yet by that clock,
+ * the one the bucket promises its rate by, so the grant waits on.
+ */
 function onGrant(o: Out<BucketNodeState>, id: string): void {
-  const w = takeWaiter(o, id);
-  if (w !== null) decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since) });
+  const w = o.s.waiting[id];
+  if (w === undefined) return;
+  if (w.grantAt !== undefined && o.ctx.now < w.grantAt - GRID_MS) return setTimer(o, `grant:${id}`, Math.max(REARM_MIN_MS, w.grantAt - o.ctx.now));
+  takeWaiter(o, id);
+  decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since) });
 }
 
 function onRequest(o: Out<BucketNodeState>, from: NodeId, m: Request): void {
