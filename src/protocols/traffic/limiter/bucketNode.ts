@@ -1,13 +1,14 @@
 /**
  * The token bucket node: it answers each request with Allow, or with Wait when the request asks
  * to wait (`waitMs`), and calls the backend for those it lets through. The article polls Allow
- * every 10 ms while it waits (seed `Wait`); the hardened bucket reserves a token and sets one
- * timer for exactly when it is there. With `bucketScope` "per-request" every request gets a new
+ * every 10 ms while it waits (seed `Wait`), until a token or the caller's deadline, which ends the
+ * wait at once as `ctx.Done()` does; the hardened bucket reserves a token and sets one timer for
+ * exactly when it is there. With `bucketScope` "per-request" every request gets a new
  * full bucket, as the seed's `rateLimitedHandler` example does, so nothing is ever limited.
  */
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
 import { isArticle, numberParam, stringParam } from '../config';
-import { fact, outFor, result, setTimer, update, type Out } from '../out';
+import { cancelTimer, fact, outFor, result, setTimer, update, type Out } from '../out';
 import { CODE, EMPTY_RECORD, record, recordOutcome, round3, type GateRecord } from '../gate/history';
 import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } from '../gate/relay';
 import type { Request } from '../types';
@@ -17,7 +18,6 @@ export type Waiter = {
   readonly client: NodeId;
   readonly key: string;
   readonly since: number;
-  readonly deadline: number;
   readonly polls: number;
   /** Hardened: when its reserved token is there, by the bucket's clock. */
   readonly grantAt?: number;
@@ -36,6 +36,8 @@ export type BucketNodeState = RelayState & GateRecord & {
 
 /** The seed's Wait loop sleeps this long between tries. */
 export const ARTICLE_POLL_MS = 10;
+const pollTimer = (id: string) => `poll:${id}`;
+const deadlineTimer = (id: string) => `deadline:${id}`;
 const MAX_WAITING = 1000;
 
 export function bucketConfig(ctx: StepContext): BucketConfig {
@@ -68,11 +70,13 @@ function decide(o: Out<BucketNodeState>, client: NodeId, id: string, key: string
 
 function startWait(o: Out<BucketNodeState>, client: NodeId, m: Request & { waitMs: number }): void {
   if (Object.keys(o.s.waiting).length >= MAX_WAITING) return decide(o, client, m.id, m.key, false, { reason: 'too many waiting' });
-  const waiter: Waiter = { client, key: m.key, since: o.ctx.now, deadline: o.ctx.now + m.waitMs, polls: 0 };
+  const waiter: Waiter = { client, key: m.key, since: o.ctx.now, polls: 0 };
   if (isArticle(o.ctx) || perRequest(o.ctx)) {
     if (tryAllow(o)) return decide(o, client, m.id, m.key, true, { waitedMs: 0, polls: 0 });
     update(o, { waiting: { ...o.s.waiting, [m.id]: waiter } });
-    return setTimer(o, `poll:${m.id}`, ARTICLE_POLL_MS);
+    // The caller's context: Go's ctx.Done() ends the wait at the deadline, whatever the loop is doing.
+    setTimer(o, deadlineTimer(m.id), m.waitMs);
+    return setTimer(o, pollTimer(m.id), ARTICLE_POLL_MS);
   }
   const r = reserve(o.s.bucket, bucketConfig(o.ctx), o.ctx.now, m.waitMs);
   update(o, { bucket: r.bucket });
@@ -90,7 +94,7 @@ function takeWaiter(o: Out<BucketNodeState>, id: string): Waiter | null {
   return w;
 }
 
-/** The seed's loop: Allow, else give up if the context is done, else sleep 10 ms and try again. */
+/** The seed's loop: Allow, else sleep 10 ms (or until the context is done) and try again. */
 function onPoll(o: Out<BucketNodeState>, id: string): void {
   const w = o.s.waiting[id];
   if (w === undefined) return;
@@ -98,14 +102,19 @@ function onPoll(o: Out<BucketNodeState>, id: string): void {
   const polls = w.polls + 1;
   if (tryAllow(o)) {
     takeWaiter(o, id);
+    cancelTimer(o, deadlineTimer(id));
     return decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since), polls });
   }
-  if (o.ctx.now >= w.deadline) {
-    takeWaiter(o, id);
-    return decide(o, w.client, id, w.key, false, { waitedMs: round3(o.ctx.now - w.since), polls, reason: 'deadline' });
-  }
   update(o, { waiting: { ...o.s.waiting, [id]: { ...w, polls } } });
-  setTimer(o, `poll:${id}`, ARTICLE_POLL_MS);
+  setTimer(o, pollTimer(id), ARTICLE_POLL_MS);
+}
+
+/** The context's deadline while the loop sleeps: Wait returns ctx.Err() at once. */
+function onDeadline(o: Out<BucketNodeState>, id: string): void {
+  const w = takeWaiter(o, id);
+  if (w === null) return;
+  cancelTimer(o, pollTimer(id));
+  decide(o, w.client, id, w.key, false, { waitedMs: round3(o.ctx.now - w.since), polls: w.polls, reason: 'deadline' });
 }
 
 /** The simulation's time grid: one µs. */
@@ -135,6 +144,7 @@ function onRequest(o: Out<BucketNodeState>, from: NodeId, m: Request): void {
 function onInput(o: Out<BucketNodeState>, input: NodeInput): void {
   if (input.kind === 'message' && input.msg['type'] === 'Request') return onRequest(o, input.from, input.msg as unknown as Request);
   if (input.kind === 'timer' && input.name.startsWith('poll:')) return onPoll(o, input.name.slice(5));
+  if (input.kind === 'timer' && input.name.startsWith('deadline:')) return onDeadline(o, input.name.slice(9));
   if (input.kind === 'timer' && input.name.startsWith('grant:')) return onGrant(o, input.name.slice(6));
   if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is the token bucket; it takes no commands`);
   const outcome = outcomeOfInput(o, input);
