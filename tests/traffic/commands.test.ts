@@ -71,7 +71,9 @@ describe('commands that take a number', () => {
       return sentAt === undefined ? [] : [{ sentAt, tookMs: e.t - sentAt }];
     });
     const tookMs = (from: number, to: number) => answered.filter((a) => a.sentAt >= from && a.sentAt < to).map((a) => a.tookMs);
-    expect(Math.max(...tookMs(0, 900))).toBeLessThan(100);
+    const fast = tookMs(0, 900);
+    expect(fast.length).toBeGreaterThan(5);
+    expect(Math.max(...fast)).toBeLessThan(100);
     const slow = tookMs(1000, 2500);
     expect(slow.length).toBeGreaterThan(10);
     expect(Math.min(...slow)).toBeGreaterThan(1500);

@@ -52,14 +52,17 @@ describe('traffic views', () => {
   });
 
   it('decisions: the measured rate next to the configured one, in the fractional-token scenarios', () => {
-    const article = gateSeries(frameAt(tokenBucketLab, 'fractional-loss', 10_000).nodes);
-    const hardened = gateSeries(frameAt(tokenBucketLab, 'fractional-kept', 10_000).nodes);
+    const article = gateSeries(frameAt(tokenBucketLab, 'fractional-loss', 13_000).nodes);
+    const hardened = gateSeries(frameAt(tokenBucketLab, 'fractional-kept', 13_000).nodes);
     expect(article.map((g) => g.id)).toEqual(['bucket']);
     expect(article[0]).toMatchObject({ levelName: 'tokens', levelMax: 100, configuredRps: 10 });
     expect(article[0]?.measuredRps).toBeCloseTo(7.1, 0);
     expect(hardened[0]?.measuredRps).toBeCloseTo(10, 0);
-    // Only the last 10 s are drawn.
-    expect(article[0]?.points.every((p) => p[0] >= 0 && p[0] <= 10_000)).toBe(true);
+    // Only the last 10 s are drawn: from 3 s on, the burst at 0.5 s left out.
+    const times = (article[0]?.points ?? []).map((p) => p[0]);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(3000);
+    expect(Math.min(...times)).toBeLessThan(3100);
+    expect(Math.max(...times)).toBeLessThanOrEqual(13_000);
   });
 
   // Each gate once kept only its last 400 points, decisions and outcomes together: at 50 a
@@ -159,6 +162,7 @@ describe('traffic views', () => {
     const [log, fixed, counter] = rows;
     expect(rows.map((r) => r.id)).toEqual(['log', 'fixed', 'counter']);
     expect(log).toMatchObject({ key: 'c1', level: 10, current: null });
+    expect(log?.entries).toHaveLength(10);
     expect(log?.entries.every((e) => !e.expired && e.t >= 990 && e.t < 1000)).toBe(true);
     expect(log?.summary).toBe('key c1: 10 of 10 in the last 1 000 ms');
     expect(fixed).toMatchObject({ previous: { start: 0, count: 10 }, current: { start: 1000, count: 10 }, level: 10 });
@@ -173,6 +177,8 @@ describe('traffic views', () => {
     expect(log?.entries.filter((e) => e.expired)).toHaveLength(10);
     const article = windowRows(frameAt(slidingWindowLab, 'keys-pile-up', 6000).nodes);
     const hardened = windowRows(frameAt(slidingWindowLab, 'keys-evicted', 6000).nodes);
+    expect(article).toHaveLength(3);
+    expect(hardened).toHaveLength(3);
     for (const r of article) expect(r).toMatchObject({ keys: r.peakKeys, evicted: 0 });
     for (const r of hardened) expect(r.evicted).toBeGreaterThan(100);
     expect(Math.max(...hardened.map((r) => r.keys))).toBeLessThan(Math.min(...article.map((r) => r.keys)) / 2);
