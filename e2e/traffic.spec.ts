@@ -111,6 +111,15 @@ test('the backend\'s error rate set live to 100% from its inspector: from then o
   expect((await backendCalls(page)).ok).toBe(before.ok);
 });
 
+test('a traffic lab\'s settings offer no majority split or bridge, only healing the links', async ({ page }) => {
+  await page.goto('/#/circuit-breaker?variant=hardened&seed=1&t=300');
+  await settle(page, 300);
+  const settings = page.getByRole('region', { name: 'Settings' });
+  await expect(settings.getByRole('button', { name: 'Heal all links' })).toBeVisible();
+  await expect(settings.getByRole('button', { name: 'Split majority from minority' })).toHaveCount(0);
+  await expect(settings.getByRole('button', { name: /^Bridge through/ })).toHaveCount(0);
+});
+
 test('the breaker statechart while open: state lit, counters and the time to half-open', async ({ page }) => {
   await page.goto(scenarioUrl(circuitBreakerLab, 'trips-and-recovers', 1500));
   await settle(page, 1500);
@@ -133,9 +142,9 @@ test('the window contents across the fixed window\'s boundary: ten on each side,
   await page.goto(scenarioUrl(slidingWindowLab, 'boundary-burst', 1106));
   await settle(page, 1106);
   const panel = page.getByTestId('window-contents');
-  await expect(panel.getByRole('figure', { name: /^log, sliding log: key c1: 10 of 10 in the last 1 000 ms; 1 key held/ })).toBeVisible();
-  await expect(panel.getByTestId('window-fixed')).toHaveText('key c1: 10 of 10 in the window from 1 000 ms');
-  await expect(panel.getByTestId('window-counter')).toHaveText(/^key c1: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
+  await expect(panel.getByRole('figure', { name: /^log, sliding log: all requests: 10 of 10 in the last 1 000 ms; 1 key held/ })).toBeVisible();
+  await expect(panel.getByTestId('window-fixed')).toHaveText('all requests: 10 of 10 in the window from 1 000 ms');
+  await expect(panel.getByTestId('window-counter')).toHaveText(/^all requests: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
   await expect(panel).toHaveScreenshot('window-contents-boundary.png');
 });
 

@@ -66,6 +66,10 @@ export function commandsFor(lab: LabDefinition, kind: string): readonly NodeComm
   return lab.commands.filter((c) => c.forKinds === undefined || c.forKinds.includes(kind));
 }
 
+/** Network presets the settings may offer, besides healing every link. */
+export type NetworkPreset = 'split-majority' | 'bridge';
+export const NETWORK_PRESETS: readonly NetworkPreset[] = ['split-majority', 'bridge'];
+
 /** How a node looks in the shared views: its role or state (one colour each) and a short label. */
 export interface NodeLook {
   readonly role: string;
@@ -94,6 +98,16 @@ export interface LabDefinition {
    * views draw them smaller and paler than the messages that change something. Absent: none.
    */
   readonly isLightMessage?: (msg: JsonObject) => boolean;
+  /**
+   * The network presets that mean something for this lab's topology. Splitting a majority from a
+   * minority and bridging two halves through one node are about a group that votes; clients in
+   * front of one gate have no majority. Absent: all of them.
+   */
+  readonly networkPresets?: readonly NetworkPreset[];
+}
+
+export function networkPresetsOf(lab: LabDefinition): readonly NetworkPreset[] {
+  return lab.networkPresets ?? NETWORK_PRESETS;
 }
 
 export function allParams(lab: LabDefinition): ParamSpec[] {

@@ -6,10 +6,13 @@ import { productLabs } from '../../src/labs/registry';
 import { slidingWindowLab } from '../../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../../src/labs/worker-pool/lab';
-import { commandsFor, commandWithArg, resolveLabParams } from '../../src/sim/lab';
+import { ALL_KEY } from '../../src/protocols/traffic';
+import { raftLab } from '../../src/labs/raft/raftLab';
+import { commandsFor, commandWithArg, networkPresetsOf, resolveLabParams } from '../../src/sim/lab';
 import { ParamError } from '../../src/sim/params';
 import { runUntil } from '../../src/runtime/inProcess';
 import { record } from '../helpers';
+import { admittedRate, decisions } from './scenarioFacts';
 
 const TRAFFIC = [tokenBucketLab, slidingWindowLab, circuitBreakerLab, degradationLab, workerPoolLab];
 
@@ -49,6 +52,18 @@ describe('the traffic labs', () => {
   it('look up every role they can show in their legend', () => {
     expect(circuitBreakerLab.roles).toEqual(expect.arrayContaining(['closed', 'open', 'half-open', 'outage', 'slow', 'client', 'down']));
     expect(workerPoolLab.roles).toEqual(expect.arrayContaining(['running', 'stopping', 'stopped']));
+  });
+
+  it('offer no majority split or bridge in their settings: clients in front of a gate are no voting group', () => {
+    for (const lab of TRAFFIC) expect(networkPresetsOf(lab), lab.id).toEqual([]);
+    expect(networkPresetsOf(raftLab)).toEqual(['split-majority', 'bridge']);
+  });
+
+  it('with keys 0, count every request under one key, as the seed\'s one log: two clients share the limit', () => {
+    const run = record({ variant: 'hardened', params: { clients: 2, load: 'constant', clientIntervalMs: 50, limit: 10, windowMs: 1000 } }, {}, slidingWindowLab);
+    while (runUntil(run.sim, run.stepper, 5000) === 'halted') run.sim.clearHalt();
+    expect(admittedRate(run.events, 1000, 5000, 'log')).toBeCloseTo(10, 0);
+    expect(new Set(decisions(run.events, 'log').map((f) => f.fact['key']))).toEqual(new Set([ALL_KEY]));
   });
 
   // The inspector shows a node only the commands its kind takes; a command sent to another node

@@ -15,7 +15,7 @@ import { breakerChart, breakerReading } from '../../src/views/traffic/breakerCha
 import { gateSeries, RATE_WINDOW_MS, SPAN_MS } from '../../src/views/traffic/decisionsModel';
 import { degradationGauges } from '../../src/views/traffic/gaugesModel';
 import { poolModel } from '../../src/views/traffic/poolModel';
-import { LANE_SPAN_MS } from '../../src/protocols/traffic';
+import { CODE, LANE_SPAN_MS, type BucketNodeState } from '../../src/protocols/traffic';
 import { windowRows } from '../../src/views/traffic/windowContentsModel';
 import { scenarioOf } from '../paxos/scenarioRun';
 import { admittedRate } from './scenarioFacts';
@@ -95,6 +95,17 @@ describe('traffic views', () => {
     expect(bucket?.measuredRps).toBeCloseTo(10, 0);
   });
 
+  it('decisions: a hardened bucket\'s reserved tokens drawn below a zero line, as its node says', () => {
+    const frame = frameAt(tokenBucketLab, 'wait-reserves', 12_000);
+    const [bucket] = gateSeries(frame.nodes);
+    const tokens = (node(frame, 'bucket').state as unknown as BucketNodeState).bucket.tokens;
+    expect(tokens).toBeLessThan(-15);
+    expect(bucket?.levelMin).toBeLessThan(-15);
+    expect(bucket?.levelMax).toBe(5);
+    const levels = (bucket?.points ?? []).filter((p) => p[2] === CODE.allowed).map((p) => p[1]);
+    expect(Math.min(...levels)).toBe(bucket?.levelMin);
+  });
+
   it('decisions: one chart per window limiter, the fixed window letting more through at the boundary', () => {
     const series = gateSeries(frameAt(slidingWindowLab, 'boundary-burst', 1500).nodes);
     expect(series.map((g) => `${g.id}:${g.allowed}/${g.allowed + g.refused}`)).toEqual(['log:10/20', 'fixed:20/20', 'counter:11/20']);
@@ -161,14 +172,14 @@ describe('traffic views', () => {
     const rows = windowRows(frameAt(slidingWindowLab, 'boundary-burst', 1106).nodes);
     const [log, fixed, counter] = rows;
     expect(rows.map((r) => r.id)).toEqual(['log', 'fixed', 'counter']);
-    expect(log).toMatchObject({ key: 'c1', level: 10, current: null });
+    expect(log).toMatchObject({ key: 'all', level: 10, current: null });
     expect(log?.entries).toHaveLength(10);
     expect(log?.entries.every((e) => !e.expired && e.t >= 990 && e.t < 1000)).toBe(true);
-    expect(log?.summary).toBe('key c1: 10 of 10 in the last 1 000 ms');
+    expect(log?.summary).toBe('all requests: 10 of 10 in the last 1 000 ms');
     expect(fixed).toMatchObject({ previous: { start: 0, count: 10 }, current: { start: 1000, count: 10 }, level: 10 });
     // The counter weighs the previous window by the share of it inside the last second.
     expect(counter?.weight).toBeCloseTo(0.894, 3);
-    expect(counter?.summary).toMatch(/^key c1: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
+    expect(counter?.summary).toMatch(/^all requests: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
   });
 
   it('window contents: a second later the log still stores the old times until its next request, and the key tables differ by variant', () => {

@@ -17,4 +17,4 @@ export { windowConfig, windowProtocol, type WindowNodeState } from './limiter/wi
 export { levelAt, previousWeight, roll, type KeyWindow, type WindowAlgorithm, type WindowConfig } from './limiter/windows';
 export { poolProtocol } from './pool/poolNode';
 export { LANE_SPAN_MS, type PoolState } from './pool/poolTypes';
-export { BACKEND_ID } from './types';
+export { ALL_KEY, BACKEND_ID } from './types';

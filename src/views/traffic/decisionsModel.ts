@@ -15,8 +15,9 @@ export interface GateSeries {
   /** The gate's local clock now, where its time axis ends. */
   readonly now: number;
   readonly points: readonly HistoryPoint[];
-  /** What the level line means, and the top of its scale. */
+  /** What the level line means, and its scale: from 0, or below it when the level was (a hardened bucket's reserved tokens), to the top. */
   readonly levelName: string;
+  readonly levelMin: number;
   readonly levelMax: number;
   /** Requests let through per second over the last `RATE_WINDOW_MS`. */
   readonly measuredRps: number;
@@ -76,6 +77,7 @@ export function gateSeries(nodes: readonly NodeFrame[]): GateSeries[] {
         now,
         points,
         levelName: name,
+        levelMin: Math.min(0, ...decisions.map((p) => p[1])),
         levelMax: levelMax(node.kind, node.state, decisions),
         measuredRps: measuredRps(bins, now),
         configuredRps: node.kind === 'token-bucket' ? (node.state as unknown as BucketNodeState).config.ratePerSec : null,

@@ -70,7 +70,7 @@ function reportOutcome(o: Out<PoolState>, w: number, task: Task, outcome: TaskOu
   update(o, { lanes: withLane(o.s.lanes, [w, startedAt, o.ctx.now, OUTCOME_CODE[outcome]], o.ctx.now) });
   if (outcome === 'done') {
     update(o, { done: o.s.done + 1 });
-    return respond(o, task.client, task.id, 'allowed');
+    return respond(o, task.client, task.id, 'done');
   }
   // Both recovered and handed to the error handler, as the seed's handleTask does.
   if (outcome === 'failed') update(o, { failed: o.s.failed + 1 });
