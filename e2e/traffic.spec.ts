@@ -82,6 +82,44 @@ test('an outage opens the breaker; it probes half-open and closes once the backe
   expect(seen.indexOf('closed', halfOpen)).toBeGreaterThan(halfOpen);
 });
 
+/** The backend's calls so far, read from its node in the cluster ("backend, failing, 100% errors · 27 ok · 12 failed"). */
+async function backendCalls(page: Page): Promise<{ ok: number; failed: number }> {
+  const name = (await page.getByRole('button', { name: /^backend, / }).getAttribute('aria-label')) ?? '';
+  return { ok: Number(/(\d+) ok/.exec(name)?.[1] ?? NaN), failed: Number(/(\d+) failed/.exec(name)?.[1] ?? NaN) };
+}
+
+test('the backend\'s error rate set live to 100% from its inspector: from then on every call fails', async ({ page }) => {
+  await page.goto('/#/token-bucket?variant=hardened&seed=1&t=1000');
+  await settle(page, 1000);
+  // Chosen by keyboard: here the middle of the node's box, label included, is off its circle.
+  await page.getByRole('button', { name: /^backend, / }).press('Enter');
+  const commands = page.getByRole('group', { name: 'Commands for backend' });
+  const rate = commands.getByLabel('Error rate');
+  const set = commands.getByRole('button', { name: 'Backend: set error rate' });
+  await rate.fill('150');
+  await expect(commands.getByRole('alert')).toHaveText('Error rate takes a number from 0 to 100 %');
+  await expect(set).toBeDisabled();
+  await rate.fill('100');
+  await set.click();
+  // The action is in the link, like every other, so the link replays it.
+  await expect(page).toHaveURL(/a=1000(%3A|:)cmd(%3A|:)backend(%2C|,).*percent.*100/);
+  await expect(page.getByRole('button', { name: /^backend, failing, 100% errors/ })).toBeVisible();
+  const before = await backendCalls(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await backendCalls(page)).failed, { timeout: 20_000 }).toBeGreaterThan(before.failed + 10);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  expect((await backendCalls(page)).ok).toBe(before.ok);
+});
+
+test('a traffic lab\'s settings offer no majority split or bridge, only healing the links', async ({ page }) => {
+  await page.goto('/#/circuit-breaker?variant=hardened&seed=1&t=300');
+  await settle(page, 300);
+  const settings = page.getByRole('region', { name: 'Settings' });
+  await expect(settings.getByRole('button', { name: 'Heal all links' })).toBeVisible();
+  await expect(settings.getByRole('button', { name: 'Split majority from minority' })).toHaveCount(0);
+  await expect(settings.getByRole('button', { name: /^Bridge through/ })).toHaveCount(0);
+});
+
 test('the breaker statechart while open: state lit, counters and the time to half-open', async ({ page }) => {
   await page.goto(scenarioUrl(circuitBreakerLab, 'trips-and-recovers', 1500));
   await settle(page, 1500);
@@ -104,9 +142,9 @@ test('the window contents across the fixed window\'s boundary: ten on each side,
   await page.goto(scenarioUrl(slidingWindowLab, 'boundary-burst', 1106));
   await settle(page, 1106);
   const panel = page.getByTestId('window-contents');
-  await expect(panel.getByRole('figure', { name: /^log, sliding log: key c1: 10 of 10 in the last 1 000 ms; 1 key held/ })).toBeVisible();
-  await expect(panel.getByTestId('window-fixed')).toHaveText('key c1: 10 of 10 in the window from 1 000 ms');
-  await expect(panel.getByTestId('window-counter')).toHaveText(/^key c1: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
+  await expect(panel.getByRole('figure', { name: /^log, sliding log: all requests: 10 of 10 in the last 1 000 ms; 1 key held/ })).toBeVisible();
+  await expect(panel.getByTestId('window-fixed')).toHaveText('all requests: 10 of 10 in the window from 1 000 ms');
+  await expect(panel.getByTestId('window-counter')).toHaveText(/^all requests: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
   await expect(panel).toHaveScreenshot('window-contents-boundary.png');
 });
 

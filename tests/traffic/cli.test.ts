@@ -20,11 +20,11 @@ describe('sim run on the traffic labs', () => {
     expect(header).toMatchObject({ lab: 'token-bucket', variant: 'article', params: { capacity: 100, refillPerSec: 10, clientIntervalMs: 70 } });
     // The scenario's burst is a command; each request it sends is an operation of its own.
     expect(events.find((e) => e['type'] === 'invoke')).toMatchObject({ node: 'c1', op: { op: 'burst', count: 110 } });
-    expect(events.find((e) => e['type'] === 'invoke' && e['opId'] === 'c1.1')).toMatchObject({ node: 'c1', op: { op: 'request', to: 'bucket', key: 'c1' } });
+    expect(events.find((e) => e['type'] === 'invoke' && e['opId'] === 'c1.1')).toMatchObject({ node: 'c1', op: { op: 'request', to: 'bucket', key: 'all' } });
     const values = events.flatMap((e) => (e['type'] === 'ok' && typeof e['value'] === 'object' && e['value'] !== null ? [e['value'] as Record<string, unknown>] : []));
     const verdicts = new Set(values.flatMap((v) => ('result' in v ? [v['result']] : [])));
     expect(verdicts).toEqual(new Set(['allowed', 'rejected']));
-    expect(events.find((e) => e['type'] === 'output' && (e['fact'] as Record<string, unknown>)['kind'] === 'decision')).toMatchObject({ node: 'bucket', fact: { key: 'c1', allowed: true, tokens: 99 } });
+    expect(events.find((e) => e['type'] === 'output' && (e['fact'] as Record<string, unknown>)['kind'] === 'decision')).toMatchObject({ node: 'bucket', fact: { key: 'all', allowed: true, tokens: 99 } });
   });
 
   it('circuit-breaker: breaker state changes in the trace, and the article\'s half-open violation', async () => {

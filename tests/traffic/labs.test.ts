@@ -6,10 +6,13 @@ import { productLabs } from '../../src/labs/registry';
 import { slidingWindowLab } from '../../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../../src/labs/worker-pool/lab';
-import { commandsFor, resolveLabParams } from '../../src/sim/lab';
+import { ALL_KEY } from '../../src/protocols/traffic';
+import { raftLab } from '../../src/labs/raft/raftLab';
+import { commandsFor, commandWithArg, networkPresetsOf, resolveLabParams } from '../../src/sim/lab';
 import { ParamError } from '../../src/sim/params';
 import { runUntil } from '../../src/runtime/inProcess';
 import { record } from '../helpers';
+import { admittedRate, decisions } from './scenarioFacts';
 
 const TRAFFIC = [tokenBucketLab, slidingWindowLab, circuitBreakerLab, degradationLab, workerPoolLab];
 
@@ -51,6 +54,18 @@ describe('the traffic labs', () => {
     expect(workerPoolLab.roles).toEqual(expect.arrayContaining(['running', 'stopping', 'stopped']));
   });
 
+  it('offer no majority split or bridge in their settings: clients in front of a gate are no voting group', () => {
+    for (const lab of TRAFFIC) expect(networkPresetsOf(lab), lab.id).toEqual([]);
+    expect(networkPresetsOf(raftLab)).toEqual(['split-majority', 'bridge']);
+  });
+
+  it('with keys 0, count every request under one key, as the seed\'s one log: two clients share the limit', () => {
+    const run = record({ variant: 'hardened', params: { clients: 2, load: 'constant', clientIntervalMs: 50, limit: 10, windowMs: 1000 } }, {}, slidingWindowLab);
+    while (runUntil(run.sim, run.stepper, 5000) === 'halted') run.sim.clearHalt();
+    expect(admittedRate(run.events, 1000, 5000, 'log')).toBeCloseTo(10, 0);
+    expect(new Set(decisions(run.events, 'log').map((f) => f.fact['key']))).toEqual(new Set([ALL_KEY]));
+  });
+
   // The inspector shows a node only the commands its kind takes; a command sent to another node
   // anyway is refused at once. Every command of the lab is tried on every node.
   it('offer each node exactly the commands it takes', () => {
@@ -60,7 +75,8 @@ describe('the traffic labs', () => {
       for (const node of nodes) {
         const offered = commandsFor(lab, node.kind);
         for (const command of lab.commands) {
-          const run = record({ variant: 'hardened', actions: [{ kind: 'command', node: node.id, cmd: command.cmd, at: COMMAND_AT }] }, {}, lab);
+          const cmd = commandWithArg(command, command.arg?.default ?? 0);
+          const run = record({ variant: 'hardened', actions: [{ kind: 'command', node: node.id, cmd, at: COMMAND_AT }] }, {}, lab);
           while (runUntil(run.sim, run.stepper, COMMAND_AT) === 'halted') run.sim.clearHalt();
           const refused = run.events.some((e) => e.type === 'fail' && e.node === node.id && e.t === COMMAND_AT);
           expect(refused, `${lab.id}: "${command.label}" on ${node.id}`).toBe(!offered.includes(command));

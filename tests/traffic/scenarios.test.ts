@@ -8,7 +8,7 @@ import { workerPoolLab } from '../../src/labs/worker-pool/lab';
 import type { BucketNodeState, DegradeNodeState, WindowNodeState } from '../../src/protocols/traffic';
 import type { LabDefinition } from '../../src/sim/lab';
 import { factsOf, runScenario, scenarioOf, violationsOf } from '../paxos/scenarioRun';
-import { admitted, admittedRate, breakerStates, decisions, outcomes, stateOf } from './scenarioFacts';
+import { admitted, admittedRate, breakerStates, decisions, decisionTriggers, outcomes, stateOf } from './scenarioFacts';
 
 const run = (lab: LabDefinition, id: string) => runScenario(lab, scenarioOf(lab, id));
 
@@ -64,12 +64,13 @@ describe('token bucket scenarios', () => {
     const inOrder = (times: number[]) => times.every((t, i) => i === 0 || t >= (times[i - 1] as number));
     expect(inOrder(arrivals(article.events))).toBe(false);
     expect(inOrder(arrivals(hardened.events))).toBe(true);
-    // Past the 2 s deadline: the article polls up to it; the hardened bucket says no at once.
-    const waited = (events: typeof article.events) => decisions(events).filter((f) => f.fact['allowed'] === false).map((f) => Number(f.fact['waitedMs'] ?? 0));
-    expect(waited(article.events).length).toBeGreaterThan(0);
-    expect(Math.min(...waited(article.events))).toBeGreaterThanOrEqual(2000);
-    expect(waited(hardened.events).length).toBeGreaterThan(0);
-    expect(Math.max(...waited(hardened.events))).toBe(0);
+    // Past the 2 s deadline: the article polls until its deadline ends the wait; the hardened
+    // bucket says no when the request arrives.
+    const refusals = (events: typeof article.events) => decisionTriggers(events, 'bucket').filter((d) => d.fact['allowed'] === false);
+    expect(refusals(article.events).length).toBeGreaterThan(5);
+    expect(refusals(article.events).every((d) => d.trigger === 'timer deadline' && d.fact['waitedMs'] === 2000)).toBe(true);
+    expect(refusals(hardened.events).length).toBeGreaterThan(5);
+    expect(refusals(hardened.events).every((d) => d.trigger === 'message Request')).toBe(true);
   });
 });
 
@@ -141,7 +142,9 @@ describe('degradation scenarios', () => {
     const changes = factsOf(events, 'degraded');
     expect(changes.map((f) => f.fact['on'])).toEqual([true, false]);
     expect(changes[1]?.t).toBeGreaterThan(9000);
-    expect(decisions(events).filter((f) => f.t > 22_000).every((f) => f.fact['path'] === 'primary')).toBe(true);
+    const late = decisions(events).filter((f) => f.t > 22_000);
+    expect(late.length).toBeGreaterThan(50);
+    expect(late.every((f) => f.fact['path'] === 'primary')).toBe(true);
   });
 
   it('lifetime-error-rate: the article never degrades through ten seconds of failures; every request tries the broken backend', () => {
@@ -175,7 +178,7 @@ describe('worker pool scenarios', () => {
   it('stop-drains-queue: the hardened pool runs all 50 tasks before it stops', () => {
     const { events } = run(workerPoolLab, 'stop-drains-queue');
     expect(factsOf(events, 'task').filter((f) => f.fact['event'] === 'done')).toHaveLength(50);
-    expect(outcomes(events).filter((o) => o === 'allowed')).toHaveLength(50);
+    expect(outcomes(events).filter((o) => o === 'done')).toHaveLength(50);
     expect(violationsOf(events)).toEqual([]);
   });
 
@@ -186,6 +189,7 @@ describe('worker pool scenarios', () => {
     expect(ends.filter((e) => e === 'failed').length).toBeGreaterThan(10);
     const invoked = events.filter((e) => e.type === 'invoke' && e.t < 2800).map((e) => (e.type === 'invoke' ? e.opId : ''));
     const answered = new Set(events.flatMap((e) => (e.type === 'ok' || e.type === 'fail' ? [e.opId] : [])));
+    expect(invoked.length).toBeGreaterThan(200);
     expect(invoked.every((id) => answered.has(id))).toBe(true);
   });
 });

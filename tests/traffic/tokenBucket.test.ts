@@ -74,7 +74,10 @@ describe('the token bucket node', () => {
     const n = bucket('article');
     n.request('a');
     n.request('b');
-    expect(timers(n.at(1).request('w', { waitMs: 500 }))).toEqual([{ name: 'poll:w', delayMs: 10 }]);
+    expect(timers(n.at(1).request('w', { waitMs: 500 }))).toEqual([
+      { name: 'deadline:w', delayMs: 500 },
+      { name: 'poll:w', delayMs: 10 },
+    ]);
     for (let t = 11; t < 101; t += 10) expect(timers(n.at(t).timer('poll:w'))).toEqual([{ name: 'poll:w', delayMs: 10 }]);
     // 101 ms since the last refill at 0: int(1.01) = 1 token.
     expect(calls(n.at(101).timer('poll:w'))).toEqual(['w']);
@@ -82,14 +85,20 @@ describe('the token bucket node', () => {
     expect((n.state as BucketNodeState).polls).toBe(10);
   });
 
-  it('article Wait gives up at its deadline', () => {
-    const n = bucket('article', { refillPerSec: 0.1 });
+  // A token turns up every 25 ms at 40/s. The request waits up to 25 ms from 1 ms; its polls at 11
+  // and 21 find none; the next, at 31, would find one, 5 ms after the caller gave up.
+  it('article Wait gives up at its deadline, between two polls, as ctx.Done() does', () => {
+    const n = bucket('article', { refillPerSec: 40 });
     n.request('a');
     n.request('b');
-    n.request('w', { waitMs: 20 });
-    n.at(10).timer('poll:w');
-    expect(responses(n.at(20).timer('poll:w'))).toEqual(['w=rejected']);
-    expect(facts(n.effects, 'decision')[0]).toMatchObject({ allowed: false, reason: 'deadline', polls: 2 });
+    n.at(1).request('w', { waitMs: 25 });
+    n.at(11).timer('poll:w');
+    n.at(21).timer('poll:w');
+    expect(responses(n.at(26).timer('deadline:w'))).toEqual(['w=rejected']);
+    expect(facts(n.effects, 'decision')[0]).toMatchObject({ allowed: false, reason: 'deadline', waitedMs: 25, polls: 2 });
+    expect(n.effects).toContainEqual({ kind: 'cancelTimer', name: 'poll:w' });
+    expect(calls(n.at(31).timer('poll:w'))).toEqual([]);
+    expect((n.state as BucketNodeState).bucket.tokens).toBe(0);
   });
 
   it('hardened Wait reserves the token and sets one timer for exactly when it is there', () => {
@@ -101,6 +110,16 @@ describe('the token bucket node', () => {
     expect(responses(n.request('w3', { waitMs: 250 }))).toEqual(['w3=rejected']);
     expect(calls(n.at(100).timer('grant:w1'))).toEqual(['w1']);
     expect(facts(n.effects, 'decision')[0]).toMatchObject({ allowed: true, waitedMs: 100 });
+  });
+
+  it('hardened Wait: a grant timer that fires before the token is there by the bucket\'s clock (it slowed or was set back) waits on', () => {
+    const n = bucket('hardened');
+    n.request('a');
+    n.request('b');
+    n.request('w', { waitMs: 500 });
+    expect(timers(n.at(60).timer('grant:w'))).toEqual([{ name: 'grant:w', delayMs: 40 }]);
+    expect(calls(n.effects)).toEqual([]);
+    expect(calls(n.at(100).timer('grant:w'))).toEqual(['w']);
   });
 
   it('with a bucket per request (the seed\'s handler) every request passes', () => {

@@ -7,20 +7,37 @@ import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../../src/labs/worker-pool/lab';
 import { buildFrame, type Frame } from '../../src/runtime/frame';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
+import type { Action } from '../../src/sim/actions';
 import { resolveLabParams, type LabDefinition } from '../../src/sim/lab';
+import type { TraceEvent } from '../../src/sim/trace';
 import { labPanels } from '../../src/views/labViews';
 import { breakerChart, breakerReading } from '../../src/views/traffic/breakerChartModel';
-import { gateSeries } from '../../src/views/traffic/decisionsModel';
+import { gateSeries, RATE_WINDOW_MS, SPAN_MS } from '../../src/views/traffic/decisionsModel';
 import { degradationGauges } from '../../src/views/traffic/gaugesModel';
 import { poolModel } from '../../src/views/traffic/poolModel';
+import { CODE, LANE_SPAN_MS, type BucketNodeState } from '../../src/protocols/traffic';
 import { windowRows } from '../../src/views/traffic/windowContentsModel';
 import { scenarioOf } from '../paxos/scenarioRun';
+import { admittedRate } from './scenarioFacts';
 
 function frameAt(lab: LabDefinition, scenarioId: string, t: number): Frame {
   const s = scenarioOf(lab, scenarioId);
   const run = createInProcessRun(lab, { lab: lab.id, variant: s.variant, seed: s.seed, params: resolveLabParams(lab, s.params), actions: s.actions });
   while (runUntil(run.sim, run.stepper, t) === 'halted') run.sim.clearHalt();
   return buildFrame(run.sim);
+}
+
+/** A run of `lab` at seed 1 to `t`: its frame then, and its trace. */
+function runTo(lab: LabDefinition, variant: string, params: Record<string, number | string>, actions: readonly Action[], t: number): { frame: Frame; events: TraceEvent[] } {
+  const events: TraceEvent[] = [];
+  const run = createInProcessRun(lab, { lab: lab.id, variant, seed: 1, params: resolveLabParams(lab, params), actions }, { onEvent: (e) => events.push(e) });
+  while (runUntil(run.sim, run.stepper, t) === 'halted') run.sim.clearHalt();
+  return { frame: buildFrame(run.sim), events };
+}
+
+function scenarioTo(lab: LabDefinition, id: string, t: number): { frame: Frame; events: TraceEvent[] } {
+  const s = scenarioOf(lab, id);
+  return runTo(lab, s.variant, s.params as Record<string, number | string>, s.actions, t);
 }
 
 const node = (frame: Frame, id: string) => frame.nodes.find((n) => n.id === id)!;
@@ -35,18 +52,62 @@ describe('traffic views', () => {
   });
 
   it('decisions: the measured rate next to the configured one, in the fractional-token scenarios', () => {
-    const article = gateSeries(frameAt(tokenBucketLab, 'fractional-loss', 10_000).nodes, 10_000);
-    const hardened = gateSeries(frameAt(tokenBucketLab, 'fractional-kept', 10_000).nodes, 10_000);
+    const article = gateSeries(frameAt(tokenBucketLab, 'fractional-loss', 13_000).nodes);
+    const hardened = gateSeries(frameAt(tokenBucketLab, 'fractional-kept', 13_000).nodes);
     expect(article.map((g) => g.id)).toEqual(['bucket']);
     expect(article[0]).toMatchObject({ levelName: 'tokens', levelMax: 100, configuredRps: 10 });
     expect(article[0]?.measuredRps).toBeCloseTo(7.1, 0);
     expect(hardened[0]?.measuredRps).toBeCloseTo(10, 0);
-    // Only the last 10 s are drawn.
-    expect(article[0]?.points.every((p) => p[0] >= 0 && p[0] <= 10_000)).toBe(true);
+    // Only the last 10 s are drawn: from 3 s on, the burst at 0.5 s left out.
+    const times = (article[0]?.points ?? []).map((p) => p[0]);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(3000);
+    expect(Math.min(...times)).toBeLessThan(3100);
+    expect(Math.max(...times)).toBeLessThanOrEqual(13_000);
+  });
+
+  // Each gate once kept only its last 400 points, decisions and outcomes together: at 50 a
+  // second the chart showed 16/s and left most of its span empty.
+  it('decisions at high rates: the rate shown is the rate let through, and the points reach back across the span', () => {
+    const cases = [
+      { gate: 'breaker', t: 4150, ...scenarioTo(circuitBreakerLab, 'trips-and-recovers', 4150) },
+      { gate: 'bucket', t: 8000, ...runTo(tokenBucketLab, 'hardened', { refillPerSec: 50, clients: 4, load: 'constant', clientIntervalMs: 20 }, [], 8000) },
+      { gate: 'log', t: 6000, ...scenarioTo(slidingWindowLab, 'keys-pile-up', 6000) },
+    ];
+    for (const { gate, t, frame, events } of cases) {
+      const g = gateSeries(frame.nodes).find((s) => s.id === gate);
+      const from = Math.max(0, t - RATE_WINDOW_MS);
+      const rate = admittedRate(events, from, t, gate);
+      expect(rate, gate).toBeGreaterThan(40);
+      expect(g?.measuredRps, gate).toBeCloseTo(rate, 0);
+      const allowedInSpan = events.filter((e) => e.type === 'output' && e.node === gate && e.fact['allowed'] === true && e.t >= Math.max(0, t - SPAN_MS)).length;
+      expect(g?.allowed, gate).toBe(allowedInSpan);
+      expect(Math.min(...(g?.points ?? []).map((p) => p[0])), gate).toBeLessThan(Math.max(0, t - SPAN_MS) + 200);
+    }
+  });
+
+  it('decisions on the gate\'s own clock: after Clock +1 s the chart ends at the bucket\'s now, its latest decisions drawn', () => {
+    const params = { clients: 2, load: 'constant', clientIntervalMs: 20, capacity: 10, refillPerSec: 10 };
+    const { frame } = runTo(tokenBucketLab, 'hardened', params, [{ at: 3000, kind: 'skew', node: 'bucket', ms: 1000 }], 5000);
+    const [bucket] = gateSeries(frame.nodes);
+    expect(bucket?.now).toBe(6000);
+    expect(Math.max(...(bucket?.points ?? []).map((p) => p[0]))).toBeGreaterThan(5950);
+    // Ten a second of its own clock, the jump's refill included: 50 over its last 5 s.
+    expect(bucket?.measuredRps).toBeCloseTo(10, 0);
+  });
+
+  it('decisions: a hardened bucket\'s reserved tokens drawn below a zero line, as its node says', () => {
+    const frame = frameAt(tokenBucketLab, 'wait-reserves', 12_000);
+    const [bucket] = gateSeries(frame.nodes);
+    const tokens = (node(frame, 'bucket').state as unknown as BucketNodeState).bucket.tokens;
+    expect(tokens).toBeLessThan(-15);
+    expect(bucket?.levelMin).toBeLessThan(-15);
+    expect(bucket?.levelMax).toBe(5);
+    const levels = (bucket?.points ?? []).filter((p) => p[2] === CODE.allowed).map((p) => p[1]);
+    expect(Math.min(...levels)).toBe(bucket?.levelMin);
   });
 
   it('decisions: one chart per window limiter, the fixed window letting more through at the boundary', () => {
-    const series = gateSeries(frameAt(slidingWindowLab, 'boundary-burst', 1500).nodes, 1500);
+    const series = gateSeries(frameAt(slidingWindowLab, 'boundary-burst', 1500).nodes);
     expect(series.map((g) => `${g.id}:${g.allowed}/${g.allowed + g.refused}`)).toEqual(['log:10/20', 'fixed:20/20', 'counter:11/20']);
     // Every call let through came back from the healthy backend.
     expect(series.map((g) => `${g.succeeded}-${g.failed}`)).toEqual(['10-0', '20-0', '11-0']);
@@ -66,7 +127,7 @@ describe('traffic views', () => {
   });
 
   it('decisions: the breaker\'s calls failing during the outage, next to its decisions', () => {
-    const [breaker] = gateSeries(frameAt(circuitBreakerLab, 'trips-and-recovers', 1500).nodes, 1500);
+    const [breaker] = gateSeries(frameAt(circuitBreakerLab, 'trips-and-recovers', 1500).nodes);
     expect(breaker?.failed).toBeGreaterThanOrEqual(5);
     expect(breaker?.refused).toBeGreaterThan(50);
   });
@@ -87,26 +148,38 @@ describe('traffic views', () => {
   });
 
   it('pool: ten busy lanes and a queue of 40 right after Stop; the article stopped with tasks left', () => {
-    const busy = poolModel(node(frameAt(workerPoolLab, 'stop-drains-queue', 125), 'pool'), 125);
+    const busy = poolModel(node(frameAt(workerPoolLab, 'stop-drains-queue', 125), 'pool'));
     expect(busy).toMatchObject({ state: 'stopping', queued: 40 });
     expect(busy?.lanes.filter((l) => l.some((t) => t.outcome === 'running'))).toHaveLength(10);
-    const stopped = poolModel(node(frameAt(workerPoolLab, 'stop-drops-queue', 1000), 'pool'), 1000);
+    const stopped = poolModel(node(frameAt(workerPoolLab, 'stop-drops-queue', 1000), 'pool'));
     expect(stopped?.state).toBe('stopped');
     expect(stopped?.queued).toBeGreaterThan(10);
     expect(stopped?.exited).toBe(10);
+  });
+
+  it('pool: at 500 tasks a second the lanes still reach back across the span', () => {
+    const t = 4000;
+    const { frame } = runTo(workerPoolLab, 'hardened', { clients: 1, load: 'constant', clientIntervalMs: 2, taskMsMax: 20 }, [], t);
+    const m = poolModel(node(frame, 'pool'));
+    expect(m?.done).toBeGreaterThan(1500);
+    // Worker 0, the first a task goes to, is the busiest.
+    const ends = (m?.lanes[0] ?? []).map((task) => task.end);
+    expect(ends.length).toBeGreaterThan(150);
+    expect(Math.min(...ends)).toBeLessThan(t - LANE_SPAN_MS + 50);
   });
 
   it('window contents: across the boundary the fixed window holds 10 on each side while the log holds 10 in the last second', () => {
     const rows = windowRows(frameAt(slidingWindowLab, 'boundary-burst', 1106).nodes);
     const [log, fixed, counter] = rows;
     expect(rows.map((r) => r.id)).toEqual(['log', 'fixed', 'counter']);
-    expect(log).toMatchObject({ key: 'c1', level: 10, current: null });
+    expect(log).toMatchObject({ key: 'all', level: 10, current: null });
+    expect(log?.entries).toHaveLength(10);
     expect(log?.entries.every((e) => !e.expired && e.t >= 990 && e.t < 1000)).toBe(true);
-    expect(log?.summary).toBe('key c1: 10 of 10 in the last 1 000 ms');
+    expect(log?.summary).toBe('all requests: 10 of 10 in the last 1 000 ms');
     expect(fixed).toMatchObject({ previous: { start: 0, count: 10 }, current: { start: 1000, count: 10 }, level: 10 });
     // The counter weighs the previous window by the share of it inside the last second.
     expect(counter?.weight).toBeCloseTo(0.894, 3);
-    expect(counter?.summary).toMatch(/^key c1: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
+    expect(counter?.summary).toMatch(/^all requests: estimate 10 × 0\.89\d \+ 1 = 9\.9\d of 10$/);
   });
 
   it('window contents: a second later the log still stores the old times until its next request, and the key tables differ by variant', () => {
@@ -115,6 +188,8 @@ describe('traffic views', () => {
     expect(log?.entries.filter((e) => e.expired)).toHaveLength(10);
     const article = windowRows(frameAt(slidingWindowLab, 'keys-pile-up', 6000).nodes);
     const hardened = windowRows(frameAt(slidingWindowLab, 'keys-evicted', 6000).nodes);
+    expect(article).toHaveLength(3);
+    expect(hardened).toHaveLength(3);
     for (const r of article) expect(r).toMatchObject({ keys: r.peakKeys, evicted: 0 });
     for (const r of hardened) expect(r.evicted).toBeGreaterThan(100);
     expect(Math.max(...hardened.map((r) => r.keys))).toBeLessThan(Math.min(...article.map((r) => r.keys)) / 2);

@@ -1,10 +1,12 @@
 /**
  * The run's parameters. The lab's own (node count, timeouts...) shape the run, so changing one
  * loads the run again; the network's (latency, loss, duplication) change live, as a `network`
- * action at the current virtual time. Network presets sit here too.
+ * action at the current virtual time. Network presets sit here too, those the lab's topology
+ * makes sense of.
  */
 import { useSelector } from '@xstate/react';
 import type { ParamValue } from '../../sim/node';
+import { networkPresetsOf } from '../../sim/lab';
 import { boundedSpec, changeWithin, NETWORK_PARAMS, paramApplies, ParamError } from '../../sim/params';
 import { appStore, useAppStore } from '../../store/appStore';
 import { addError } from '../../store/runActions';
@@ -42,6 +44,7 @@ export function SettingsPanel() {
     return true;
   };
   const nodes = ids === '' ? [] : ids.split(' ');
+  const presets = networkPresetsOf(lab);
   // The middle node in order, so the halves either side of it are as even as they can be.
   const bridgeNode = nodes[Math.floor(nodes.length / 2)] ?? '';
 
@@ -70,10 +73,12 @@ export function SettingsPanel() {
               Isolate the leader ({id})
             </button>
           ))}
-        <button type="button" disabled={nodes.length < 3} onClick={() => act({ kind: 'split', groups: majorityMinority(nodes) })}>
-          Split majority from minority
-        </button>
-        {nodes.length >= 3 && (
+        {presets.includes('split-majority') && (
+          <button type="button" disabled={nodes.length < 3} onClick={() => act({ kind: 'split', groups: majorityMinority(nodes) })}>
+            Split majority from minority
+          </button>
+        )}
+        {presets.includes('bridge') && nodes.length >= 3 && (
           <button type="button" title={`Two halves that reach each other only through ${bridgeNode}`} onClick={() => act({ kind: 'bridge', node: bridgeNode })}>
             Bridge through {bridgeNode}
           </button>

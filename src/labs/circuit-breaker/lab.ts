@@ -8,7 +8,7 @@ import { backendProtocol, breakerProtocol, clientProtocol, VARIANTS } from '../.
 import type { Checker } from '../../sim/checker';
 import type { LabDefinition } from '../../sim/lab';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
-import { trafficTopology } from '../traffic/topology';
+import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { circuitBreakerLook, CIRCUIT_BREAKER_ROLES } from './look';
 import { CIRCUIT_BREAKER_PARAMS } from './params';
 import { CIRCUIT_BREAKER_SCENARIOS } from './scenarios';
@@ -26,4 +26,5 @@ export const circuitBreakerLab: LabDefinition = {
   scenarios: CIRCUIT_BREAKER_SCENARIOS,
   commands: [...BACKEND_COMMANDS, ...CLIENT_COMMANDS],
   look: circuitBreakerLook,
+  networkPresets: TRAFFIC_NETWORK_PRESETS,
 };

@@ -6,7 +6,7 @@
 import { backendProtocol, clientProtocol, degradeProtocol, VARIANTS } from '../../protocols/traffic';
 import type { LabDefinition } from '../../sim/lab';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
-import { trafficTopology } from '../traffic/topology';
+import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { degradationLook, DEGRADATION_ROLES } from './look';
 import { DEGRADATION_PARAMS } from './params';
 import { DEGRADATION_SCENARIOS } from './scenarios';
@@ -24,4 +24,5 @@ export const degradationLab: LabDefinition = {
   scenarios: DEGRADATION_SCENARIOS,
   commands: [...BACKEND_COMMANDS, ...CLIENT_COMMANDS],
   look: degradationLook,
+  networkPresets: TRAFFIC_NETWORK_PRESETS,
 };

@@ -50,7 +50,7 @@ const errorsArticle: Scenario = {
   ...ERRORS,
   narration: [
     { at: 0, text: 'Ten healthy seconds: 200 requests, no error.' },
-    { at: 10_000, text: 'Every backend call fails now; each failure falls back, after the call.' },
+    { at: 10_000, text: 'Every backend call fails now; each failure falls back, after the call. (In the seed\'s Go the first failure would hang: Execute still holds metrics.mu when it calls executeFallback, which locks it again. The lab gives the fallback, as the code means to.)' },
     { at: 15_000, text: 'Five seconds of failures: 100 errors over 300 requests since the start, 0.33, under 0.5.' },
     { at: 20_000, text: 'Ten seconds of failures, and 200 errors over 400 requests is 0.5, not above it: the strategy never degraded, and every request went to the broken backend first.' },
     { at: 32_000, text: 'An error rate over the whole lifetime depends on how much traffic came before, not on what is happening now.' },

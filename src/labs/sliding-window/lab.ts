@@ -8,7 +8,7 @@ import { backendProtocol, clientProtocol, VARIANTS, windowProtocol } from '../..
 import type { Checker } from '../../sim/checker';
 import type { LabDefinition } from '../../sim/lab';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
-import { trafficTopology } from '../traffic/topology';
+import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { slidingWindowLook, SLIDING_WINDOW_ROLES } from './look';
 import { SLIDING_WINDOW_PARAMS } from './params';
 import { SLIDING_WINDOW_SCENARIOS } from './scenarios';
@@ -42,4 +42,5 @@ export const slidingWindowLab: LabDefinition = {
   scenarios: SLIDING_WINDOW_SCENARIOS,
   commands: [...CLIENT_COMMANDS, ...BACKEND_COMMANDS],
   look: slidingWindowLook,
+  networkPresets: TRAFFIC_NETWORK_PRESETS,
 };

@@ -7,7 +7,7 @@ import { backendProtocol, clientProtocol, tokenBucketProtocol, VARIANTS } from '
 import type { Checker } from '../../sim/checker';
 import type { LabDefinition } from '../../sim/lab';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
-import { trafficTopology } from '../traffic/topology';
+import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { tokenBucketLook, TOKEN_BUCKET_ROLES } from './look';
 import { TOKEN_BUCKET_PARAMS } from './params';
 import { TOKEN_BUCKET_SCENARIOS } from './scenarios';
@@ -25,4 +25,5 @@ export const tokenBucketLab: LabDefinition = {
   scenarios: TOKEN_BUCKET_SCENARIOS,
   commands: [...CLIENT_COMMANDS, ...BACKEND_COMMANDS],
   look: tokenBucketLook,
+  networkPresets: TRAFFIC_NETWORK_PRESETS,
 };

@@ -1,7 +1,9 @@
 /**
  * Buttons the page offers on a node of a traffic lab: client commands on clients, backend
- * switches on the backend. A command sent to another node anyway (from a trace or the CLI) is
- * answered with a `fail` naming the node's own commands.
+ * switches on the backend, and the backend's error rate and latency, set live to a number given
+ * next to their button (the parameters of the same name only set where a run starts). A command
+ * sent to another node anyway (from a trace or the CLI) is answered with a `fail` naming the
+ * node's own commands.
  */
 import type { NodeCommand } from '../../sim/lab';
 
@@ -15,6 +17,18 @@ export const BACKEND_COMMANDS: readonly NodeCommand[] = [
   { id: 'outage-off', label: 'Backend: outage off', cmd: { op: 'outage', on: false }, forKinds: ['backend'] },
   { id: 'slow-on', label: 'Backend: slow on', cmd: { op: 'slow', on: true }, forKinds: ['backend'] },
   { id: 'slow-off', label: 'Backend: slow off', cmd: { op: 'slow', on: false }, forKinds: ['backend'] },
-  { id: 'errors-half', label: 'Backend: error rate 50%', cmd: { op: 'errorRate', value: 0.5 }, forKinds: ['backend'] },
-  { id: 'errors-none', label: 'Backend: error rate 0%', cmd: { op: 'errorRate', value: 0 }, forKinds: ['backend'] },
+  {
+    id: 'error-rate',
+    label: 'Backend: set error rate',
+    cmd: { op: 'errorRate' },
+    arg: { name: 'percent', label: 'Error rate', unit: '%', min: 0, max: 100, step: 5, default: 50 },
+    forKinds: ['backend'],
+  },
+  {
+    id: 'latency',
+    label: 'Backend: set latency',
+    cmd: { op: 'latency' },
+    arg: { name: 'ms', label: 'Latency', unit: 'ms', min: 0, max: 60_000, step: 10, default: 20 },
+    forKinds: ['backend'],
+  },
 ];

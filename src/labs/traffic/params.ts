@@ -12,7 +12,7 @@ export function clientParams(defaults: { clients?: number; load?: string; client
     { name: 'rampMs', label: 'Ramp duration', kind: 'number', min: 0, max: 600_000, default: 10_000, unit: 'ms' },
     { name: 'loadStartMs', label: 'Load starts at', kind: 'number', min: 0, max: 600_000, default: 0, unit: 'ms' },
     { name: 'requestTimeoutMs', label: 'Client timeout', kind: 'number', min: 10, max: 600_000, default: 10_000, unit: 'ms' },
-    { name: 'keys', label: 'Distinct keys (0: one per client)', kind: 'int', min: 0, max: 100_000, default: 0 },
+    { name: 'keys', label: 'Distinct keys (0: one for all, as the seed)', kind: 'int', min: 0, max: 100_000, default: 0 },
   ];
 }
 

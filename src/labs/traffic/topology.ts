@@ -1,4 +1,5 @@
 /** Traffic labs' topology: clients c1..cN, then the gate node(s), then the backend if there is one. */
+import type { NetworkPreset } from '../../sim/lab';
 import type { NodeSpec } from '../../sim/node';
 import type { Params } from '../../sim/params';
 
@@ -8,3 +9,6 @@ export function trafficTopology(gates: readonly NodeSpec[], withBackend: boolean
     return [...clients, ...gates, ...(withBackend ? [{ id: 'backend', kind: 'backend' }] : [])];
   };
 }
+
+/** Clients, a gate and a backend are no voting group: no majority to split off, no bridge between halves. */
+export const TRAFFIC_NETWORK_PRESETS: readonly NetworkPreset[] = [];

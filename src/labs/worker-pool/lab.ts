@@ -7,7 +7,7 @@ import { clientProtocol, poolProtocol, VARIANTS } from '../../protocols/traffic'
 import type { Checker } from '../../sim/checker';
 import type { LabDefinition } from '../../sim/lab';
 import { CLIENT_COMMANDS } from '../traffic/commands';
-import { trafficTopology } from '../traffic/topology';
+import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { workerPoolLook, WORKER_POOL_ROLES } from './look';
 import { WORKER_POOL_PARAMS } from './params';
 import { WORKER_POOL_SCENARIOS } from './scenarios';
@@ -25,4 +25,5 @@ export const workerPoolLab: LabDefinition = {
   scenarios: WORKER_POOL_SCENARIOS,
   commands: [{ id: 'stop', label: 'Pool: stop', cmd: { op: 'stop' }, forKinds: ['pool'] }, ...CLIENT_COMMANDS],
   look: workerPoolLook,
+  networkPresets: TRAFFIC_NETWORK_PRESETS,
 };

@@ -14,11 +14,11 @@ export type Verdict = 'allowed' | 'rejected' | 'fallback';
  */
 export type Request = { readonly type: 'Request'; readonly id: string; readonly key: string; readonly waitMs?: number };
 
-/** The gate's answer: a verdict, or `error` when the call through it failed. */
+/** The gate's answer: a verdict, `done` when a worker pool ran the task, or `error` when the call through it (or the task) failed. */
 export type Response = {
   readonly type: 'Response';
   readonly id: string;
-  readonly result: Verdict | 'error';
+  readonly result: Verdict | 'done' | 'error';
   /** Why it was rejected or failed, or the fallback value. */
   readonly detail?: string;
 };
@@ -27,6 +27,12 @@ export type Call = { readonly type: 'Call'; readonly id: string };
 export type Reply = { readonly type: 'Reply'; readonly id: string; readonly ok: boolean; readonly error?: string };
 
 export type TrafficMessage = Request | Response | Call | Reply;
+
+/**
+ * The key of every request when the run has no distinct keys (`keys` 0): the seed's sliding-window
+ * limiter keeps one log for all its callers, so one key stands for all of them.
+ */
+export const ALL_KEY = 'all';
 
 /** The node that serves every call in the labs that have a backend. */
 export const BACKEND_ID = 'backend';

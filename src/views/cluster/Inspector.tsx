@@ -10,6 +10,7 @@ import type { Selection } from '../../store/viewSlice';
 import { formatMs } from '../format';
 import { linkName } from './ClusterLink';
 import { linkState } from './layout';
+import { NodeCommands } from './NodeCommands';
 import { displayNode } from './nodeLook';
 
 interface Props {
@@ -82,15 +83,7 @@ function NodeActions({ lab, node, onAct }: { lab: LabDefinition; node: NodeFrame
           Clock at true rate
         </button>
       </div>
-      {commands.length > 0 && (
-        <div className="button-row" role="group" aria-label="Client requests">
-          {commands.map((c) => (
-            <button key={c.id} type="button" disabled={down} onClick={() => onAct({ kind: 'command', node: node.id, cmd: c.cmd })}>
-              {c.label}
-            </button>
-          ))}
-        </div>
-      )}
+      {commands.length > 0 && <NodeCommands node={node} commands={commands} onAct={onAct} />}
       {node.timers.length > 0 && (
         <p className="inspector-timers">
           Timers: {node.timers.map((t) => `${t.name} at ${formatMs(t.at)} ms`).join(', ')}

@@ -1,7 +1,8 @@
 /**
- * Each gate's decisions on a time axis that ends at the run's virtual time: its level as a line
- * (tokens, window count, breaker state, average latency) and every decision as a tick below it,
- * coloured by outcome; above, the rate let through against the configured rate.
+ * Each gate's decisions on a time axis that ends at its clock's now: its level as a line (tokens,
+ * window count, breaker state, average latency) and every decision as a tick below it, coloured
+ * by outcome; above, the rate let through against the configured rate. A level below zero (a
+ * hardened bucket's tokens reserved by waiting requests) is drawn below a zero line.
  */
 import { line, scaleLinear } from 'd3';
 import { useMemo, useRef } from 'react';
@@ -22,13 +23,13 @@ function rateText(g: GateSeries): string {
   return g.configuredRps === null ? measured : `${measured} · configured ${g.configuredRps}/s`;
 }
 
-function GateChart({ g, now, width }: { readonly g: GateSeries; readonly now: number; readonly width: number }) {
-  const x = scaleLinear().domain([Math.max(0, now - SPAN_MS), Math.max(now, 1)]).range([PAD.left, width - PAD.right]);
-  const y = scaleLinear().domain([0, g.levelMax]).range([HEIGHT - PAD.bottom - 2 * STRIP_H - 8, PAD.top]);
+function GateChart({ g, width }: { readonly g: GateSeries; readonly width: number }) {
+  const x = scaleLinear().domain([Math.max(0, g.now - SPAN_MS), Math.max(g.now, 1)]).range([PAD.left, width - PAD.right]);
+  const y = scaleLinear().domain([g.levelMin, g.levelMax]).range([HEIGHT - PAD.bottom - 2 * STRIP_H - 8, PAD.top]);
   const levelPoints = g.points.filter((p) => !isOutcome(p[2]));
   const path = line<(typeof g.points)[number]>()
     .x((p) => x(p[0]))
-    .y((p) => y(Math.max(0, p[1])))(levelPoints);
+    .y((p) => y(p[1]))(levelPoints);
   const stripY = (code: number) => HEIGHT - PAD.bottom - (isOutcome(code) ? STRIP_H : 2 * STRIP_H + 3);
   return (
     <figure className="traffic-gate" aria-label={`${g.id}: ${rateText(g)}; in the last ${SPAN_MS / 1000} s ${g.allowed} let through, ${g.refused} not; ${g.succeeded} calls succeeded, ${g.failed} failed`}>
@@ -44,6 +45,7 @@ function GateChart({ g, now, width }: { readonly g: GateSeries; readonly now: nu
             </text>
           </g>
         ))}
+        {g.levelMin < 0 && <line className="traffic-zero" x1={PAD.left} x2={width - PAD.right} y1={y(0)} y2={y(0)} />}
         {path !== null && <path className="traffic-level" d={path} />}
         {g.points.map((p, i) => (
           <line key={i} className={`traffic-tick code-${CODE_NAMES[p[2]] ?? 'other'}`} x1={x(p[0])} x2={x(p[0])} y1={stripY(p[2])} y2={stripY(p[2]) + STRIP_H} />
@@ -66,11 +68,11 @@ function GateChart({ g, now, width }: { readonly g: GateSeries; readonly now: nu
 export default function DecisionsPanel({ frame }: LabPanelProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, 560);
-  const gates = useMemo(() => gateSeries(frame.nodes, frame.now), [frame.nodes, frame.now]);
+  const gates = useMemo(() => gateSeries(frame.nodes), [frame.nodes]);
   return (
     <div ref={box} className="traffic-decisions">
       {gates.map((g) => (
-        <GateChart key={g.id} g={g} now={frame.now} width={width} />
+        <GateChart key={g.id} g={g} width={width} />
       ))}
       <p className="traffic-key muted">
         Decisions: <span className="key-swatch code-allowed" /> let through <span className="key-swatch code-rejected" /> rejected <span className="key-swatch code-fallback" /> fallback · calls:{' '}

@@ -4,15 +4,16 @@ import { useMemo, useRef } from 'react';
 import { formatTick } from '../format';
 import type { LabPanelProps } from '../labViews';
 import { useElementWidth } from '../useElementWidth';
-import { LANE_SPAN_MS, poolModel, type PoolModel } from './poolModel';
+import { LANE_SPAN_MS } from '../../protocols/traffic';
+import { poolModel, type PoolModel } from './poolModel';
 import './traffic.css';
 
 const LANE_H = 14;
 const LABEL_W = 36;
 const AXIS_H = 16;
 
-function Lanes({ m, now, width }: { readonly m: PoolModel; readonly now: number; readonly width: number }) {
-  const x = scaleLinear().domain([Math.max(0, now - LANE_SPAN_MS), Math.max(now, 1)]).range([LABEL_W, width - 8]).clamp(true);
+function Lanes({ m, width }: { readonly m: PoolModel; readonly width: number }) {
+  const x = scaleLinear().domain([Math.max(0, m.now - LANE_SPAN_MS), Math.max(m.now, 1)]).range([LABEL_W, width - 8]).clamp(true);
   const height = m.lanes.length * (LANE_H + 3) + AXIS_H;
   return (
     <svg width={width} height={height} role="img" aria-label={`${m.lanes.length} worker lanes, ${m.lanes.filter((l) => l.some((t) => t.outcome === 'running')).length} busy`}>
@@ -40,7 +41,7 @@ function Lanes({ m, now, width }: { readonly m: PoolModel; readonly now: number;
 export default function PoolPanel({ frame }: LabPanelProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, 560);
-  const pools = useMemo(() => frame.nodes.flatMap((n) => poolModel(n, frame.now) ?? []), [frame.nodes, frame.now]);
+  const pools = useMemo(() => frame.nodes.flatMap((n) => poolModel(n) ?? []), [frame.nodes]);
   return (
     <div ref={box} className="traffic-pool">
       {pools.map((m) => (
@@ -49,7 +50,7 @@ export default function PoolPanel({ frame }: LabPanelProps) {
             <strong>{m.id}</strong>: {m.state} · queue <span data-testid="pool-queued">{m.queued}</span> · {m.done} done · {m.failed} failed · {m.panicked} panicked · {m.rejected} refused
             {m.state !== 'running' && ` · ${m.exited}/${m.lanes.length} workers returned`}
           </p>
-          <Lanes m={m} now={frame.now} width={width} />
+          <Lanes m={m} width={width} />
         </div>
       ))}
       <p className="traffic-key muted">

@@ -2,30 +2,36 @@
  * From a frame's gate nodes to the decisions chart's view model (pure): each gate's recent
  * decisions on a time axis ending now, its level over time (tokens, window count, breaker state
  * or average latency), and the rate it let through over the last seconds against the configured
- * one where there is one.
+ * one where there is one. Counts and rates come from the gate's bins, which count every decision;
+ * the points drawn are a bounded sample of them. Each gate's axis ends at its own clock's now, the
+ * clock its times and its promised rate are in (the same as virtual time unless a fault moved it).
  */
-import { CODE, isOutcome, type BucketNodeState, type HistoryPoint } from '../../protocols/traffic';
+import { CODE, countSince, HISTORY_SPAN_MS, isOutcome, type BucketNodeState, type GateRecord, type HistoryPoint, type RateBin } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
 
 export interface GateSeries {
   readonly id: string;
   readonly kind: string;
+  /** The gate's local clock now, where its time axis ends. */
+  readonly now: number;
   readonly points: readonly HistoryPoint[];
-  /** What the level line means, and the top of its scale. */
+  /** What the level line means, and its scale: from 0, or below it when the level was (a hardened bucket's reserved tokens), to the top. */
   readonly levelName: string;
+  readonly levelMin: number;
   readonly levelMax: number;
   /** Requests let through per second over the last `RATE_WINDOW_MS`. */
   readonly measuredRps: number;
   /** The rate the gate is configured for, when it has one (token bucket). */
   readonly configuredRps: number | null;
+  /** Decisions in the span: let through, and not (rejected or fallback). */
   readonly allowed: number;
   readonly refused: number;
-  /** Outcomes of the calls let through: succeeded, failed. */
+  /** Outcomes of the calls let through in the span: succeeded, failed. */
   readonly succeeded: number;
   readonly failed: number;
 }
 
-export const SPAN_MS = 10_000;
+export const SPAN_MS = HISTORY_SPAN_MS;
 export const RATE_WINDOW_MS = 5000;
 
 const LEVEL_NAMES: Readonly<Record<string, string>> = {
@@ -37,8 +43,16 @@ const LEVEL_NAMES: Readonly<Record<string, string>> = {
   degrader: 'avg latency ms',
 };
 
-function hasHistory(state: unknown): state is { history: readonly HistoryPoint[] } {
-  return typeof state === 'object' && state !== null && Array.isArray((state as { history?: unknown }).history);
+function hasRecord(state: unknown): state is GateRecord {
+  if (typeof state !== 'object' || state === null) return false;
+  const { history, bins } = state as Partial<Record<keyof GateRecord, unknown>>;
+  return Array.isArray(history) && Array.isArray(bins);
+}
+
+/** Requests let through per second over the last `RATE_WINDOW_MS` (or since the start). */
+function measuredRps(bins: readonly RateBin[], now: number): number {
+  const { count, spanMs } = countSince(bins, CODE.allowed, Math.max(0, now - RATE_WINDOW_MS), now);
+  return count / (Math.max(1, spanMs) / 1000);
 }
 
 function levelMax(kind: string, state: unknown, points: readonly HistoryPoint[]): number {
@@ -47,27 +61,30 @@ function levelMax(kind: string, state: unknown, points: readonly HistoryPoint[])
   return Math.max(1, ...points.map((p) => p[1]));
 }
 
-export function gateSeries(nodes: readonly NodeFrame[], now: number): GateSeries[] {
+export function gateSeries(nodes: readonly NodeFrame[]): GateSeries[] {
   return nodes.flatMap((node): GateSeries[] => {
     const name = LEVEL_NAMES[node.kind];
-    if (name === undefined || !hasHistory(node.state)) return [];
+    if (name === undefined || !hasRecord(node.state)) return [];
+    const now = node.localNow;
     const points = node.state.history.filter((p) => p[0] >= now - SPAN_MS && p[0] <= now);
     const decisions = points.filter((p) => !isOutcome(p[2]));
-    const recent = points.filter((p) => p[0] > now - RATE_WINDOW_MS);
-    const span = Math.min(RATE_WINDOW_MS, Math.max(1, now)) / 1000;
+    const bins = node.state.bins;
+    const inSpan = (...codes: number[]) => codes.reduce((n, code) => n + countSince(bins, code, now - SPAN_MS, now).count, 0);
     return [
       {
         id: node.id,
         kind: node.kind,
+        now,
         points,
         levelName: name,
+        levelMin: Math.min(0, ...decisions.map((p) => p[1])),
         levelMax: levelMax(node.kind, node.state, decisions),
-        measuredRps: recent.filter((p) => p[2] === CODE.allowed).length / span,
+        measuredRps: measuredRps(bins, now),
         configuredRps: node.kind === 'token-bucket' ? (node.state as unknown as BucketNodeState).config.ratePerSec : null,
-        allowed: points.filter((p) => p[2] === CODE.allowed).length,
-        refused: points.filter((p) => p[2] === CODE.rejected || p[2] === CODE.fallback).length,
-        succeeded: points.filter((p) => p[2] === CODE.succeeded).length,
-        failed: points.filter((p) => p[2] === CODE.failed).length,
+        allowed: inSpan(CODE.allowed),
+        refused: inSpan(CODE.rejected, CODE.fallback),
+        succeeded: inSpan(CODE.succeeded),
+        failed: inSpan(CODE.failed),
       },
     ];
   });

@@ -2,7 +2,7 @@
  * The worker pool's view model (pure): the queue against its size, and per worker a lane of the
  * tasks it ran in the last seconds (coloured by outcome) and the one it runs now.
  */
-import type { PoolState } from '../../protocols/traffic';
+import { LANE_SPAN_MS, type PoolState } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
 
 export interface LaneTask {
@@ -14,6 +14,8 @@ export interface LaneTask {
 
 export interface PoolModel {
   readonly id: string;
+  /** The pool's local clock now, where its lanes end (its tasks' times are on that clock). */
+  readonly now: number;
   readonly queued: number;
   readonly state: 'running' | 'stopping' | 'stopped';
   readonly lanes: readonly (readonly LaneTask[])[];
@@ -24,18 +26,19 @@ export interface PoolModel {
   readonly rejected: number;
 }
 
-export const LANE_SPAN_MS = 2000;
 const OUTCOMES: Readonly<Record<number, string>> = { 1: 'done', 3: 'failed', 4: 'panicked' };
 
-export function poolModel(node: NodeFrame, now: number): PoolModel | null {
+export function poolModel(node: NodeFrame): PoolModel | null {
   if (node.kind !== 'pool' || typeof node.state !== 'object' || node.state === null || !('workers' in node.state)) return null;
   const s = node.state as unknown as PoolState;
+  const now = node.localNow;
   const lanes = s.workers.map((w, i): LaneTask[] => {
     const past = s.lanes.filter((l) => l[0] === i && l[2] >= now - LANE_SPAN_MS).map((l) => ({ start: l[1], end: l[2], outcome: OUTCOMES[l[3]] ?? 'done' }));
     return w.task === null ? past : [...past, { start: w.startedAt, end: now, outcome: 'running' }];
   });
   return {
     id: node.id,
+    now,
     queued: s.queue.length,
     state: s.stopped ? 'stopped' : s.stopping ? 'stopping' : 'running',
     lanes,

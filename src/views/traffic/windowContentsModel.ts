@@ -5,7 +5,7 @@
  * counts, the counter's previous-window weight and its estimate; and the size of its key table.
  * The numbers come from the limiter's own functions, so the view cannot disagree with a decision.
  */
-import { levelAt, previousWeight, roll, type KeyWindow, type WindowAlgorithm, type WindowConfig, type WindowNodeState } from '../../protocols/traffic';
+import { ALL_KEY, levelAt, previousWeight, roll, type KeyWindow, type WindowAlgorithm, type WindowConfig, type WindowNodeState } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
 import { formatCount, formatMs } from '../format';
 
@@ -59,7 +59,7 @@ function msText(ms: number): string {
 function summaryOf(row: Omit<WindowRow, 'summary'>): string {
   const { limit, windowMs } = row.config;
   if (row.key === null) return 'no request yet';
-  const of = `key ${row.key}:`;
+  const of = row.key === ALL_KEY ? 'all requests:' : `key ${row.key}:`;
   if (row.algorithm === 'sliding-log') {
     const expired = row.entries.filter((e) => e.expired).length;
     const stored = expired > 0 ? ` (${row.entries.length} stored, ${expired} older than the window)` : '';

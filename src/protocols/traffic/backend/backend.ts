@@ -2,8 +2,8 @@
  * The backend service: it answers each `Call` after its latency, failing with its error rate.
  * Both can be changed live by commands, with an outage switch (every call fails at once, like a
  * refused connection) and a slow-down switch (every call takes `backendSlowMs`):
- * `{"op":"outage","on":true}`, `{"op":"slow","on":true}`, `{"op":"errorRate","value":0.3}`,
- * `{"op":"latency","ms":50}`. Each change is reported as a `backend` fact.
+ * `{"op":"outage","on":true}`, `{"op":"slow","on":true}`, `{"op":"errorRate","percent":30}` (or
+ * `"value":0.3`), `{"op":"latency","ms":50}`. Each change is reported as a `backend` fact.
  */
 import type { JsonObject } from '../../../sim/json';
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
@@ -57,8 +57,15 @@ function flag(cmd: JsonObject): boolean {
   return cmd['on'] !== false;
 }
 
+/** The error rate a command asks for, as a fraction: from `percent` (the page's) or `value`. */
+function errorRateOf(cmd: JsonObject): number | null {
+  const percent = cmd['percent'];
+  const rate = typeof percent === 'number' ? percent / 100 : cmd['value'];
+  return typeof rate === 'number' && rate >= 0 && rate <= 1 ? rate : null;
+}
+
 function onCommand(o: Out<BackendState>, opId: string, cmd: JsonObject): void {
-  const value = cmd['value'];
+  const rate = errorRateOf(cmd);
   const ms = cmd['ms'];
   switch (cmd['op']) {
     case 'outage':
@@ -68,18 +75,18 @@ function onCommand(o: Out<BackendState>, opId: string, cmd: JsonObject): void {
       update(o, { slow: flag(cmd) });
       break;
     case 'errorRate':
-      if (typeof value !== 'number' || value < 0 || value > 1) return result(o, opId, false, 'errorRate takes a value from 0 to 1');
-      update(o, { errorRate: value });
+      if (rate === null) return result(o, opId, false, 'errorRate takes a percent from 0 to 100 (or a value from 0 to 1)');
+      update(o, { errorRate: rate });
       break;
     case 'latency':
       if (typeof ms !== 'number' || ms < 0) return result(o, opId, false, 'latency takes ms ≥ 0');
       update(o, { latencyMs: ms });
       break;
     default:
-      return result(o, opId, false, `${o.ctx.id} is the backend: try {"op":"outage","on":true}, {"op":"slow","on":true}, {"op":"errorRate","value":0.5}`);
+      return result(o, opId, false, `${o.ctx.id} is the backend: try {"op":"outage","on":true}, {"op":"slow","on":true}, {"op":"errorRate","percent":50}, {"op":"latency","ms":50}`);
   }
   reportSettings(o);
-  result(o, opId, true, { outage: o.s.outage, slow: o.s.slow, errorRate: o.s.errorRate });
+  result(o, opId, true, { outage: o.s.outage, slow: o.s.slow, errorRate: o.s.errorRate, latencyMs: o.s.latencyMs });
 }
 
 function backendStep(state: BackendState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BackendState> {

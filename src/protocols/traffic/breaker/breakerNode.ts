@@ -6,14 +6,15 @@
  */
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
 import { numberParam } from '../config';
-import { CODE, pushHistory, pushOutcome, type HistoryPoint } from '../gate/history';
+import { CODE, EMPTY_RECORD, record, recordOutcome, type GateRecord } from '../gate/history';
 import { forward, hasRoom, outcomeOfInput, respond, type CallOutcome, type RelayState } from '../gate/relay';
 import { fact, outFor, result, update, type Out } from '../out';
 import type { Request } from '../types';
 import { breakerMachine, sendBreaker, startBreaker, type StoredBreaker } from './breakerRun';
 import type { BreakerEvent, BreakerSettings, BreakerStateName } from './breakerTypes';
 
-export type BreakerNodeState = RelayState & {
+/** The breaker node's state; the level of its history points is 0 closed, 1 half-open, 2 open. */
+export type BreakerNodeState = RelayState & GateRecord & {
   /** Which machine runs (the run's variant), so a view can draw it from its definition. */
   readonly machine: string;
   readonly breaker: StoredBreaker;
@@ -23,8 +24,6 @@ export type BreakerNodeState = RelayState & {
   readonly rejected: number;
   readonly succeeded: number;
   readonly failed: number;
-  /** History level: 0 closed, 1 half-open, 2 open. */
-  readonly history: readonly HistoryPoint[];
 };
 
 export const STATE_LEVEL: Readonly<Record<BreakerStateName, number>> = { closed: 0, 'half-open': 1, open: 2 };
@@ -54,7 +53,7 @@ function onRequest(o: Out<BreakerNodeState>, from: NodeId, m: Request): void {
   const allowed = context.admitted;
   fact(o, { kind: 'decision', allowed, state, generation: context.generation });
   update(o, {
-    history: pushHistory(o.s.history, [o.ctx.now, STATE_LEVEL[state], allowed ? CODE.allowed : CODE.rejected]),
+    ...record(o.s, [o.ctx.now, STATE_LEVEL[state], allowed ? CODE.allowed : CODE.rejected]),
     ...(allowed ? { allowed: o.s.allowed + 1 } : { rejected: o.s.rejected + 1 }),
   });
   if (allowed) forward(o, from, m.id, context.generation);
@@ -65,7 +64,7 @@ function onOutcome(o: Out<BreakerNodeState>, outcome: CallOutcome): void {
   const generation = typeof outcome.tag === 'number' ? outcome.tag : 0;
   fact(o, { kind: 'call', ok: outcome.ok, generation, ...(outcome.ok ? {} : { error: outcome.error }) });
   update(o, outcome.ok ? { succeeded: o.s.succeeded + 1 } : { failed: o.s.failed + 1 });
-  update(o, { history: pushOutcome(o.s.history, o.ctx.now, outcome.ok) });
+  update(o, recordOutcome(o.s, o.ctx.now, outcome.ok));
   send(o, { type: outcome.ok ? 'SUCCESS' : 'FAILURE', now: o.ctx.now, generation });
   respond(o, outcome.client, outcome.id, outcome.ok ? 'allowed' : 'error', outcome.ok ? undefined : outcome.error);
 }
@@ -73,7 +72,7 @@ function onOutcome(o: Out<BreakerNodeState>, outcome: CallOutcome): void {
 function breakerStep(state: BreakerNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BreakerNodeState> {
   if (input.kind === 'start') {
     const breaker = startBreaker(breakerMachine(ctx.variant), breakerSettings(ctx));
-    const o = outFor<BreakerNodeState>({ calls: {}, machine: ctx.variant, breaker, since: ctx.now, allowed: 0, rejected: 0, succeeded: 0, failed: 0, history: [] }, ctx);
+    const o = outFor<BreakerNodeState>({ calls: {}, machine: ctx.variant, breaker, since: ctx.now, allowed: 0, rejected: 0, succeeded: 0, failed: 0, ...EMPTY_RECORD }, ctx);
     fact(o, { kind: 'breaker', state: breaker.state, generation: 0 });
     return { state: o.s, effects: o.fx };
   }

@@ -1,6 +1,7 @@
 /**
  * A client node: it sends requests to its gate(s) following its load shape, logs each one as an
- * `invoke` and its answer as `ok` ({"result":"allowed|rejected|fallback"}) or `fail`. Commands:
+ * `invoke` and its answer as `ok` ({"result":"allowed|rejected|fallback"}, or "done" for a worker
+ * pool's task) or `fail`. Commands:
  * `{"op":"burst","count":N}` sends N requests at once, `{"op":"request"}` sends one whose
  * outcome answers the command itself.
  */
@@ -9,7 +10,7 @@ import type { NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/
 import { invoke } from '../../effects';
 import { numberParam, stringParam } from '../config';
 import { cancelTimer, outFor, result, send, setTimer, update, type Out } from '../out';
-import type { Response } from '../types';
+import { ALL_KEY, type Response } from '../types';
 import { loadTick, LOAD_SHAPES, type LoadSettings, type LoadShape } from './loadShape';
 
 export type PendingRequest = { readonly target: string; readonly sentAt: number };
@@ -38,10 +39,10 @@ export function loadSettings(ctx: StepContext): LoadSettings {
   };
 }
 
-/** The key a limiter counts this request by: the client's own id, or one of `keys` random keys. */
+/** The key a limiter counts this request by: one for all requests, as in the seed, or one of `keys` random keys. */
 function keyFor(o: Out<ClientState>): string {
   const keys = numberParam(o.ctx, 'keys', 0);
-  return keys <= 0 ? o.ctx.id : `k${Math.floor(o.ctx.random() * keys)}`;
+  return keys <= 0 ? ALL_KEY : `k${Math.floor(o.ctx.random() * keys)}`;
 }
 
 function sendOne(o: Out<ClientState>, targets: readonly string[], commandOpId: string | null): void {

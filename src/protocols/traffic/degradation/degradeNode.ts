@@ -7,13 +7,14 @@
  */
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
 import { isArticle, numberParam, stringParam } from '../config';
-import { CODE, pushHistory, round3, type HistoryPoint } from '../gate/history';
+import { CODE, EMPTY_RECORD, record, round3, type GateRecord } from '../gate/history';
 import { forward, hasRoom, outcomeOfInput, respond, type CallOutcome, type RelayState } from '../gate/relay';
 import { fact, outFor, result, update, type Out } from '../out';
 import type { Request } from '../types';
 import { articleReading, articleRecord, degrades, rollingDegrades, rollingReading, rollingRecord, type ArticleMetrics, type Reading, type RollingMetrics, type Thresholds } from './metrics';
 
-export type DegradeNodeState = RelayState & {
+/** The degradation node's state; the level of its history points is the average latency a decision saw. */
+export type DegradeNodeState = RelayState & GateRecord & {
   /** The run's thresholds, and what the strategy last read, kept for the views. */
   readonly thresholds: Thresholds;
   readonly reading: Reading;
@@ -23,8 +24,6 @@ export type DegradeNodeState = RelayState & {
   readonly primary: number;
   readonly fallbacks: number;
   readonly failed: number;
-  /** History level: the average latency the decision saw. */
-  readonly history: readonly HistoryPoint[];
 };
 
 export const FALLBACK_VALUES = { custom: 'custom fallback data', static: 'fallback data' } as const;
@@ -61,8 +60,8 @@ function fallBack(o: Out<DegradeNodeState>, client: NodeId, id: string): void {
   respond(o, client, id, 'fallback', mode === 'static' ? FALLBACK_VALUES.static : FALLBACK_VALUES.custom);
 }
 
-function record(o: Out<DegradeNodeState>, level: number, code: number): void {
-  update(o, { history: pushHistory(o.s.history, [o.ctx.now, round3(level), code]) });
+function recordLevel(o: Out<DegradeNodeState>, level: number, code: number): void {
+  update(o, record(o.s, [o.ctx.now, round3(level), code]));
 }
 
 function onRequest(o: Out<DegradeNodeState>, from: NodeId, m: Request): void {
@@ -73,18 +72,25 @@ function onRequest(o: Out<DegradeNodeState>, from: NodeId, m: Request): void {
   const r = readingOf(o.s, o.ctx);
   update(o, { reading: r });
   fact(o, { kind: 'decision', path: degrade ? 'fallback' : 'primary', errorRate: round3(r.errorRate), avgLatencyMs: round3(r.avgLatencyMs) });
-  record(o, r.avgLatencyMs, degrade ? CODE.fallback : CODE.allowed);
+  recordLevel(o, r.avgLatencyMs, degrade ? CODE.fallback : CODE.allowed);
   if (degrade) return fallBack(o, from, m.id);
   update(o, { primary: o.s.primary + 1 });
   forward(o, from, m.id);
 }
 
+/**
+ * A primary call's outcome; a failed one falls back. A modelling choice: the seed's Execute would
+ * hang here. It locks `metrics.mu` with a deferred unlock before looking at the error, and on an
+ * error calls executeFallback, which locks the same mutex again; Go's mutex is not reentrant, so
+ * the first failed call blocks for good, and every later Execute with it. Both variants give the
+ * fallback instead, as the code means to, so the lab can show what its metrics do.
+ */
 function onOutcome(o: Out<DegradeNodeState>, outcome: CallOutcome): void {
   const t = thresholds(o.ctx);
   fact(o, { kind: 'call', ok: outcome.ok, latencyMs: round3(outcome.latencyMs) });
   update(o, isArticle(o.ctx) ? { article: articleRecord(o.s.article, outcome.ok, outcome.latencyMs) } : { rolling: rollingRecord(o.s.rolling, t, o.ctx.now, outcome.ok, outcome.latencyMs) });
   update(o, { reading: readingOf(o.s, o.ctx) });
-  record(o, o.s.reading.avgLatencyMs, outcome.ok ? CODE.succeeded : CODE.failed);
+  recordLevel(o, o.s.reading.avgLatencyMs, outcome.ok ? CODE.succeeded : CODE.failed);
   if (outcome.ok) return respond(o, outcome.client, outcome.id, 'allowed');
   update(o, { failed: o.s.failed + 1 });
   fallBack(o, outcome.client, outcome.id);
@@ -93,7 +99,7 @@ function onOutcome(o: Out<DegradeNodeState>, outcome: CallOutcome): void {
 function degradeStep(state: DegradeNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<DegradeNodeState> {
   if (input.kind === 'start') {
     const reading = { errorRate: 0, avgLatencyMs: 0, samples: 0 };
-    return { state: { calls: {}, thresholds: thresholds(ctx), reading, article: { requests: 0, errors: 0, avgMs: 0 }, rolling: { buckets: [] }, degraded: false, primary: 0, fallbacks: 0, failed: 0, history: [] }, effects: [] };
+    return { state: { calls: {}, thresholds: thresholds(ctx), reading, article: { requests: 0, errors: 0, avgMs: 0 }, rolling: { buckets: [] }, degraded: false, primary: 0, fallbacks: 0, failed: 0, ...EMPTY_RECORD }, effects: [] };
   }
   if (state === undefined) throw new Error('stepped before start');
   const o = outFor(state, ctx);

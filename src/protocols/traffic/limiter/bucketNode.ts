@@ -1,21 +1,29 @@
 /**
  * The token bucket node: it answers each request with Allow, or with Wait when the request asks
  * to wait (`waitMs`), and calls the backend for those it lets through. The article polls Allow
- * every 10 ms while it waits (seed `Wait`); the hardened bucket reserves a token and sets one
- * timer for exactly when it is there. With `bucketScope` "per-request" every request gets a new
+ * every 10 ms while it waits (seed `Wait`), until a token or the caller's deadline, which ends the
+ * wait at once as `ctx.Done()` does; the hardened bucket reserves a token and sets one timer for
+ * exactly when it is there. With `bucketScope` "per-request" every request gets a new
  * full bucket, as the seed's `rateLimitedHandler` example does, so nothing is ever limited.
  */
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
 import { isArticle, numberParam, stringParam } from '../config';
-import { fact, outFor, result, setTimer, update, type Out } from '../out';
-import { CODE, pushHistory, pushOutcome, round3, type HistoryPoint } from '../gate/history';
+import { cancelTimer, fact, outFor, result, setTimer, update, type Out } from '../out';
+import { CODE, EMPTY_RECORD, record, recordOutcome, round3, type GateRecord } from '../gate/history';
 import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } from '../gate/relay';
 import type { Request } from '../types';
 import { articleAllow, fullBucket, hardenedAllow, reserve, type Bucket, type BucketConfig } from './tokenBucket';
 
-export type Waiter = { readonly client: NodeId; readonly key: string; readonly since: number; readonly deadline: number; readonly polls: number };
+export type Waiter = {
+  readonly client: NodeId;
+  readonly key: string;
+  readonly since: number;
+  readonly polls: number;
+  /** Hardened: when its reserved token is there, by the bucket's clock. */
+  readonly grantAt?: number;
+};
 
-export type BucketNodeState = RelayState & {
+export type BucketNodeState = RelayState & GateRecord & {
   /** The run's settings, kept for the views. */
   readonly config: BucketConfig;
   readonly bucket: Bucket;
@@ -24,11 +32,12 @@ export type BucketNodeState = RelayState & {
   readonly rejected: number;
   /** Allow calls made by the article's Wait loop, in all. */
   readonly polls: number;
-  readonly history: readonly HistoryPoint[];
 };
 
 /** The seed's Wait loop sleeps this long between tries. */
 export const ARTICLE_POLL_MS = 10;
+const pollTimer = (id: string) => `poll:${id}`;
+const deadlineTimer = (id: string) => `deadline:${id}`;
 const MAX_WAITING = 1000;
 
 export function bucketConfig(ctx: StepContext): BucketConfig {
@@ -52,7 +61,7 @@ function decide(o: Out<BucketNodeState>, client: NodeId, id: string, key: string
   const { reason, ...rest } = extra;
   fact(o, { kind: 'decision', key, allowed, tokens, ...rest, ...(allowed ? {} : { reason: reason ?? 'no token' }) });
   update(o, {
-    history: pushHistory(o.s.history, [o.ctx.now, tokens, allowed ? CODE.allowed : CODE.rejected]),
+    ...record(o.s, [o.ctx.now, tokens, allowed ? CODE.allowed : CODE.rejected]),
     ...(allowed ? { allowed: o.s.allowed + 1 } : { rejected: o.s.rejected + 1 }),
   });
   if (allowed) forward(o, client, id);
@@ -61,17 +70,19 @@ function decide(o: Out<BucketNodeState>, client: NodeId, id: string, key: string
 
 function startWait(o: Out<BucketNodeState>, client: NodeId, m: Request & { waitMs: number }): void {
   if (Object.keys(o.s.waiting).length >= MAX_WAITING) return decide(o, client, m.id, m.key, false, { reason: 'too many waiting' });
-  const waiter: Waiter = { client, key: m.key, since: o.ctx.now, deadline: o.ctx.now + m.waitMs, polls: 0 };
+  const waiter: Waiter = { client, key: m.key, since: o.ctx.now, polls: 0 };
   if (isArticle(o.ctx) || perRequest(o.ctx)) {
     if (tryAllow(o)) return decide(o, client, m.id, m.key, true, { waitedMs: 0, polls: 0 });
     update(o, { waiting: { ...o.s.waiting, [m.id]: waiter } });
-    return setTimer(o, `poll:${m.id}`, ARTICLE_POLL_MS);
+    // The caller's context: Go's ctx.Done() ends the wait at the deadline, whatever the loop is doing.
+    setTimer(o, deadlineTimer(m.id), m.waitMs);
+    return setTimer(o, pollTimer(m.id), ARTICLE_POLL_MS);
   }
   const r = reserve(o.s.bucket, bucketConfig(o.ctx), o.ctx.now, m.waitMs);
   update(o, { bucket: r.bucket });
   if (r.waitMs === null) return decide(o, client, m.id, m.key, false, { reason: 'would wait past deadline' });
   if (r.waitMs === 0) return decide(o, client, m.id, m.key, true, { waitedMs: 0 });
-  update(o, { waiting: { ...o.s.waiting, [m.id]: waiter } });
+  update(o, { waiting: { ...o.s.waiting, [m.id]: { ...waiter, grantAt: round3(o.ctx.now + r.waitMs) } } });
   setTimer(o, `grant:${m.id}`, r.waitMs);
 }
 
@@ -83,7 +94,7 @@ function takeWaiter(o: Out<BucketNodeState>, id: string): Waiter | null {
   return w;
 }
 
-/** The seed's loop: Allow, else give up if the context is done, else sleep 10 ms and try again. */
+/** The seed's loop: Allow, else sleep 10 ms (or until the context is done) and try again. */
 function onPoll(o: Out<BucketNodeState>, id: string): void {
   const w = o.s.waiting[id];
   if (w === undefined) return;
@@ -91,19 +102,37 @@ function onPoll(o: Out<BucketNodeState>, id: string): void {
   const polls = w.polls + 1;
   if (tryAllow(o)) {
     takeWaiter(o, id);
+    cancelTimer(o, deadlineTimer(id));
     return decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since), polls });
   }
-  if (o.ctx.now >= w.deadline) {
-    takeWaiter(o, id);
-    return decide(o, w.client, id, w.key, false, { waitedMs: round3(o.ctx.now - w.since), polls, reason: 'deadline' });
-  }
   update(o, { waiting: { ...o.s.waiting, [id]: { ...w, polls } } });
-  setTimer(o, `poll:${id}`, ARTICLE_POLL_MS);
+  setTimer(o, pollTimer(id), ARTICLE_POLL_MS);
 }
 
-function onGrant(o: Out<BucketNodeState>, id: string): void {
+/** The context's deadline while the loop sleeps: Wait returns ctx.Err() at once. */
+function onDeadline(o: Out<BucketNodeState>, id: string): void {
   const w = takeWaiter(o, id);
-  if (w !== null) decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since) });
+  if (w === null) return;
+  cancelTimer(o, pollTimer(id));
+  decide(o, w.client, id, w.key, false, { waitedMs: round3(o.ctx.now - w.since), polls: w.polls, reason: 'deadline' });
+}
+
+/** The simulation's time grid: one µs. */
+const GRID_MS = 0.001;
+/** The least a re-armed grant waits, so it never fires again at the same virtual time. */
+const REARM_MIN_MS = 1;
+
+/**
+ * A reserved token's timer. A timer measures a duration at the clock's rate when it was set; if
+ * the bucket's clock has slowed or been set back since, the token is not there yet by that clock,
+ * the one the bucket promises its rate by, so the grant waits on.
+ */
+function onGrant(o: Out<BucketNodeState>, id: string): void {
+  const w = o.s.waiting[id];
+  if (w === undefined) return;
+  if (w.grantAt !== undefined && o.ctx.now < w.grantAt - GRID_MS) return setTimer(o, `grant:${id}`, Math.max(REARM_MIN_MS, w.grantAt - o.ctx.now));
+  takeWaiter(o, id);
+  decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since) });
 }
 
 function onRequest(o: Out<BucketNodeState>, from: NodeId, m: Request): void {
@@ -115,17 +144,18 @@ function onRequest(o: Out<BucketNodeState>, from: NodeId, m: Request): void {
 function onInput(o: Out<BucketNodeState>, input: NodeInput): void {
   if (input.kind === 'message' && input.msg['type'] === 'Request') return onRequest(o, input.from, input.msg as unknown as Request);
   if (input.kind === 'timer' && input.name.startsWith('poll:')) return onPoll(o, input.name.slice(5));
+  if (input.kind === 'timer' && input.name.startsWith('deadline:')) return onDeadline(o, input.name.slice(9));
   if (input.kind === 'timer' && input.name.startsWith('grant:')) return onGrant(o, input.name.slice(6));
   if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is the token bucket; it takes no commands`);
   const outcome = outcomeOfInput(o, input);
   if (outcome === null) return;
-  update(o, { history: pushOutcome(o.s.history, o.ctx.now, outcome.ok) });
+  update(o, recordOutcome(o.s, o.ctx.now, outcome.ok));
   passOn(o, outcome);
 }
 
 function bucketStep(state: BucketNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BucketNodeState> {
   if (input.kind === 'start') {
-    return { state: { calls: {}, config: bucketConfig(ctx), bucket: fullBucket(bucketConfig(ctx), ctx.now), waiting: {}, allowed: 0, rejected: 0, polls: 0, history: [] }, effects: [] };
+    return { state: { calls: {}, config: bucketConfig(ctx), bucket: fullBucket(bucketConfig(ctx), ctx.now), waiting: {}, allowed: 0, rejected: 0, polls: 0, ...EMPTY_RECORD }, effects: [] };
   }
   if (state === undefined) throw new Error('stepped before start');
   const o = outFor(state, ctx);

@@ -7,13 +7,13 @@
  */
 import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
 import { isArticle, numberParam } from '../config';
-import { CODE, pushHistory, pushOutcome, round3, type HistoryPoint } from '../gate/history';
+import { CODE, EMPTY_RECORD, record, recordOutcome, round3, type GateRecord } from '../gate/history';
 import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } from '../gate/relay';
 import { fact, outFor, result, setTimer, update, type Out } from '../out';
 import type { Request } from '../types';
 import { decideWindow, emptyWindow, idleAfterMs, type KeyWindow, type WindowAlgorithm, type WindowConfig } from './windows';
 
-export type WindowNodeState = RelayState & {
+export type WindowNodeState = RelayState & GateRecord & {
   /** The limit and window this node counts by, kept for the views. */
   readonly config: WindowConfig;
   readonly keys: Readonly<Record<string, KeyWindow>>;
@@ -21,7 +21,6 @@ export type WindowNodeState = RelayState & {
   readonly evicted: number;
   readonly allowed: number;
   readonly rejected: number;
-  readonly history: readonly HistoryPoint[];
 };
 
 const SWEEP_TIMER = 'sweep';
@@ -58,7 +57,7 @@ function decide(o: Out<WindowNodeState>, algorithm: WindowAlgorithm, from: NodeI
   if (w === null) {
     const reason = hasRoom(o) ? 'too many keys' : 'too many calls in flight';
     fact(o, { kind: 'decision', key: m.key, allowed: false, count: 0, keys: Object.keys(o.s.keys).length, reason });
-    update(o, { rejected: o.s.rejected + 1, history: pushHistory(o.s.history, [o.ctx.now, 0, CODE.rejected]) });
+    update(o, { rejected: o.s.rejected + 1, ...record(o.s, [o.ctx.now, 0, CODE.rejected]) });
     return respond(o, from, m.id, 'rejected', reason);
   }
   const d = decideWindow(algorithm, w, windowConfig(o.ctx), o.ctx.now);
@@ -68,7 +67,7 @@ function decide(o: Out<WindowNodeState>, algorithm: WindowAlgorithm, from: NodeI
   update(o, {
     keys,
     peakKeys: Math.max(o.s.peakKeys, size),
-    history: pushHistory(o.s.history, [o.ctx.now, level, d.allowed ? CODE.allowed : CODE.rejected]),
+    ...record(o.s, [o.ctx.now, level, d.allowed ? CODE.allowed : CODE.rejected]),
     ...(d.allowed ? { allowed: o.s.allowed + 1 } : { rejected: o.s.rejected + 1 }),
   });
   fact(o, { kind: 'decision', key: m.key, allowed: d.allowed, count: level, keys: size, ...(d.allowed ? {} : { reason: 'window full' }) });
@@ -85,14 +84,14 @@ function onInput(o: Out<WindowNodeState>, algorithm: WindowAlgorithm, input: Nod
   if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is a ${algorithm} limiter; it takes no commands`);
   const outcome = outcomeOfInput(o, input);
   if (outcome === null) return;
-  update(o, { history: pushOutcome(o.s.history, o.ctx.now, outcome.ok) });
+  update(o, recordOutcome(o.s, o.ctx.now, outcome.ok));
   passOn(o, outcome);
 }
 
 export function windowProtocol(algorithm: WindowAlgorithm): Protocol<WindowNodeState> {
   const step = (state: WindowNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<WindowNodeState> => {
     if (input.kind === 'start') {
-      const o = outFor<WindowNodeState>({ calls: {}, config: windowConfig(ctx), keys: {}, peakKeys: 0, evicted: 0, allowed: 0, rejected: 0, history: [] }, ctx);
+      const o = outFor<WindowNodeState>({ calls: {}, config: windowConfig(ctx), keys: {}, peakKeys: 0, evicted: 0, allowed: 0, rejected: 0, ...EMPTY_RECORD }, ctx);
       if (!isArticle(ctx)) setTimer(o, SWEEP_TIMER, windowConfig(ctx).windowMs);
       return { state: o.s, effects: o.fx };
     }

@@ -18,6 +18,10 @@ export type KeyWindow = {
   readonly start: number;
   readonly count: number;
   readonly prev: number;
+  /**
+   * The latest time a request with this key came. A clock set back does not move it back: the
+   * key's log may still hold a later time, and it must not look idle while that is in its window.
+   */
   readonly lastSeen: number;
 };
 
@@ -42,8 +46,8 @@ function slidingLog(w: KeyWindow, c: WindowConfig, now: number): WindowDecision 
   let first = 0;
   while (first < w.log.length && (w.log[first] as number) < cutoff) first++;
   const log = w.log.slice(first);
-  if (log.length >= c.limit) return { window: { ...w, log, lastSeen: now }, allowed: false, level: log.length };
-  return { window: { ...w, log: [...log, now], lastSeen: now }, allowed: true, level: log.length + 1 };
+  if (log.length >= c.limit) return { window: { ...w, log }, allowed: false, level: log.length };
+  return { window: { ...w, log: [...log, now] }, allowed: true, level: log.length + 1 };
 }
 
 /** Rolls the counters forward to the window holding `now`. */
@@ -56,8 +60,8 @@ export function roll(w: KeyWindow, c: WindowConfig, now: number): KeyWindow {
 
 function fixedWindow(w: KeyWindow, c: WindowConfig, now: number): WindowDecision {
   const r = roll(w, c, now);
-  if (r.count >= c.limit) return { window: { ...r, lastSeen: now }, allowed: false, level: r.count };
-  return { window: { ...r, count: r.count + 1, lastSeen: now }, allowed: true, level: r.count + 1 };
+  if (r.count >= c.limit) return { window: r, allowed: false, level: r.count };
+  return { window: { ...r, count: r.count + 1 }, allowed: true, level: r.count + 1 };
 }
 
 /** The sliding-window counter's weight for the previous window: how much of it is still inside the last `windowMs`. */
@@ -72,11 +76,11 @@ function estimate(w: KeyWindow, c: WindowConfig, now: number): number {
 function slidingCounter(w: KeyWindow, c: WindowConfig, now: number): WindowDecision {
   const r = roll(w, c, now);
   const level = estimate(r, c, now);
-  if (level + 1 > c.limit) return { window: { ...r, lastSeen: now }, allowed: false, level };
-  return { window: { ...r, count: r.count + 1, lastSeen: now }, allowed: true, level: level + 1 };
+  if (level + 1 > c.limit) return { window: r, allowed: false, level };
+  return { window: { ...r, count: r.count + 1 }, allowed: true, level: level + 1 };
 }
 
-export function decideWindow(algorithm: WindowAlgorithm, w: KeyWindow, c: WindowConfig, now: number): WindowDecision {
+function decideBy(algorithm: WindowAlgorithm, w: KeyWindow, c: WindowConfig, now: number): WindowDecision {
   switch (algorithm) {
     case 'sliding-log':
       return slidingLog(w, c, now);
@@ -85,6 +89,11 @@ export function decideWindow(algorithm: WindowAlgorithm, w: KeyWindow, c: Window
     case 'sliding-counter':
       return slidingCounter(w, c, now);
   }
+}
+
+export function decideWindow(algorithm: WindowAlgorithm, w: KeyWindow, c: WindowConfig, now: number): WindowDecision {
+  const d = decideBy(algorithm, w, c, now);
+  return { ...d, window: { ...d.window, lastSeen: Math.max(w.lastSeen, now) } };
 }
 
 /**

@@ -20,9 +20,8 @@ import { isArticle, numberParam } from '../config';
 import { respond } from '../gate/relay';
 import { fact, outFor, result, setTimer, update, type Out } from '../out';
 import type { Request } from '../types';
-import { OUTCOME_CODE, type LaneEntry, type PoolState, type Task, type TaskOutcome, type WorkerSlot } from './poolTypes';
+import { LANE_SPAN_MS, LANE_TASKS_PER_WORKER, OUTCOME_CODE, type LaneEntry, type PoolState, type Task, type TaskOutcome, type WorkerSlot } from './poolTypes';
 
-const LANE_LIMIT = 300;
 const workTimer = (w: number) => `work:${w}`;
 
 function idleSlot(): WorkerSlot {
@@ -58,13 +57,20 @@ function dispatch(o: Out<PoolState>): void {
   }
 }
 
+/** The lanes with `entry` added: those older than the span dropped, and the worker's oldest past its bound. */
+function withLane(lanes: readonly LaneEntry[], entry: LaneEntry, now: number): LaneEntry[] {
+  const recent = lanes.filter((l) => l[2] >= now - LANE_SPAN_MS);
+  const oldestOfWorker = recent.find((l) => l[0] === entry[0]);
+  const full = recent.filter((l) => l[0] === entry[0]).length >= LANE_TASKS_PER_WORKER;
+  return [...(full ? recent.filter((l) => l !== oldestOfWorker) : recent), entry];
+}
+
 function reportOutcome(o: Out<PoolState>, w: number, task: Task, outcome: TaskOutcome, startedAt: number): void {
   fact(o, { kind: 'task', id: task.id, event: outcome, worker: w });
-  const lane: LaneEntry = [w, startedAt, o.ctx.now, OUTCOME_CODE[outcome]];
-  update(o, { lanes: [...(o.s.lanes.length >= LANE_LIMIT ? o.s.lanes.slice(1) : o.s.lanes), lane] });
+  update(o, { lanes: withLane(o.s.lanes, [w, startedAt, o.ctx.now, OUTCOME_CODE[outcome]], o.ctx.now) });
   if (outcome === 'done') {
     update(o, { done: o.s.done + 1 });
-    return respond(o, task.client, task.id, 'allowed');
+    return respond(o, task.client, task.id, 'done');
   }
   // Both recovered and handed to the error handler, as the seed's handleTask does.
   if (outcome === 'failed') update(o, { failed: o.s.failed + 1 });

@@ -17,6 +17,14 @@ export type WorkerSlot = {
 /** One finished task in a worker's lane: [worker, started, ended, outcome code]. */
 export type LaneEntry = readonly [worker: number, start: number, end: number, code: number];
 
+/** How far back the lanes reach (local ms): the span the pool's view draws. */
+export const LANE_SPAN_MS = 2000;
+/**
+ * Tasks kept per worker within the span. A lane a few hundred pixels wide cannot show more apart,
+ * and the bound holds however short the tasks are, so every worker's lane reaches back the span.
+ */
+export const LANE_TASKS_PER_WORKER = 200;
+
 export type PoolState = {
   readonly queue: readonly Task[];
   readonly workers: readonly WorkerSlot[];
