@@ -67,7 +67,7 @@ describe('redis-lock scenarios', () => {
     expect(writers(events)).toMatch(/^c1#1 c2#1 c1#1/);
     expect(violationsOf(events)).toContain('mutual-exclusion');
     const violation = events.find((e) => e.type === 'violation' && e.rule === 'mutual-exclusion');
-    expect(violation).toMatchObject({ nodes: ['c1', 'c2'], detail: expect.stringContaining('two holders') });
+    expect(violation).toMatchObject({ nodes: ['c1', 'c2'], detail: expect.stringContaining('the two critical sections overlap') });
   });
 
   it('gc-pause-fencing: the same pause, and the storage rejects c1’s stale token-1 writes', () => {
