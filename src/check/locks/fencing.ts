@@ -17,7 +17,7 @@ export type FencingState = { readonly highest: number | null; readonly holder: s
 
 export const fencingChecker: Checker<FencingState> = {
   rule: 'fencing-monotonic',
-  description: 'With fencing on, the storage accepts only tokens above the last accepted one (or the same hold again): the storage keeps its own rule.',
+  description: 'With fencing on, the storage accepts only tokens above the last accepted one (or the same hold again): a stale holder is turned away.',
   init: () => ({ highest: null, holder: null }),
   observe(state, event) {
     const w = writeOf(event);

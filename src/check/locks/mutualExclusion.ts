@@ -52,7 +52,8 @@ function overlapDetail(w: StorageWrite, newest: Newest): string {
 
 export const mutualExclusionChecker: Checker<ExclusionState> = {
   rule: 'mutual-exclusion',
-  description: 'The storage takes the lock holders’ writes in the order they acquired the lock: once a later holder has written, an earlier one writes no more.',
+  // "An earlier holder" is one that acquired the lock earlier.
+  description: 'No two lock holders’ writes interleave at the storage: once another holder has written, an earlier holder writes no more.',
   init: () => ({ acquisitions: 0, holds: {}, order: {}, newest: null }),
   observe(state, event) {
     const acquired = acquiredOf(event);
