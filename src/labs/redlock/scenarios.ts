@@ -61,7 +61,7 @@ const clockJumpFencing: Scenario = {
     { at: 150, text: 'c1 holds r1..r3; every server counts its own fencing counter, and a client’s token is the highest its majority gave it.' },
     { at: 200, text: 'The clock jump on r3 gives c2 a majority of its own (r3, r4, r5). r3’s counter is at 2, so c2’s token is 2.' },
     { at: 464, text: 'c2 writes under token 2. When c1 writes again under token 1, the storage rejects it, and the rejection tells c1 it has lost the lock.' },
-    { at: 1000, text: 'Note that RedLock’s tokens come from separate counters: two acquisitions can get the same token, and then the later one is turned away too. Safe, but it shows RedLock has no single counter to hand out tokens.' },
+    { at: 1000, text: 'Here the tokens went up, but RedLock does not promise that: each server counts on its own and a token is the highest its majority gave, so a later holder can get a lower (or the same) token (Kleppmann’s point). Fencing then turns the rightful holder away, or, if that holder writes first, lets a stale holder’s higher token in.' },
   ],
 };
 
