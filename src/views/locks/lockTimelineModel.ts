@@ -96,7 +96,7 @@ class Builder {
     return keys;
   }
 
-  /** Redis's `set` and etcd's `put` give a key an owner; `deleted` and `expired` take it; a restart (`keyspace`, etcd's `recovered`) says what is left. */
+  /** Redis's `set` and etcd's `put` give a key an owner; `deleted` and `expired` take it; a restart (Redis's `keyspace` with its `entries`, etcd's `recovered` with its `keys`) says what is left. */
   private onServerFact(server: string, t: number, fact: Extract<TraceEvent, { type: 'output' }>['fact']): void {
     const kind = String(fact['kind']);
     const key = typeof fact['lock'] === 'string' ? fact['lock'] : '';
@@ -104,7 +104,7 @@ class Builder {
     const keys = this.keysOf(server);
     if ((kind === 'set' || kind === 'put') && owner !== null) keys.set(key, owner);
     else if (kind === 'deleted' || kind === 'expired') keys.delete(key);
-    else if (kind === 'keyspace') keys.clear();
+    else if (kind === 'keyspace') this.recover(keys, fact['entries']);
     else if (kind === 'recovered') this.recover(keys, fact['keys']);
     else return;
     this.recheck(t);
