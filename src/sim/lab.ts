@@ -82,8 +82,9 @@ export function allParams(lab: LabDefinition): ParamSpec[] {
   return [...lab.params, ...NETWORK_PARAMS];
 }
 
-export function resolveLabParams(lab: LabDefinition, given: Readonly<Record<string, number | string | boolean>>): Params {
-  return resolveParams(allParams(lab), given);
+/** The run's parameters: those given, and the defaults of the variant (when given) for the rest. */
+export function resolveLabParams(lab: LabDefinition, given: Readonly<Record<string, number | string | boolean>>, variant?: string): Params {
+  return resolveParams(allParams(lab), given, variant);
 }
 
 /** The random faults of a fuzzed run of this lab: the common ones, and those the lab asks for. */
@@ -96,7 +97,7 @@ export function modelOf(lab: LabDefinition, spec: RunSpec): SimModel {
   if (!lab.variants.includes(spec.variant)) {
     throw new Error(`unknown variant "${spec.variant}" for lab ${lab.id}; valid: ${lab.variants.join(', ')}`);
   }
-  const params = resolveLabParams(lab, spec.params);
+  const params = resolveLabParams(lab, spec.params, spec.variant);
   return { nodes: lab.topology(params), network: networkFromParams(params), checkers: lab.checkers(spec.variant, params) };
 }
 

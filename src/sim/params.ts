@@ -9,7 +9,20 @@ import type { ParamValue } from './node';
 export type ParamSpec =
   | { readonly name: string; readonly label: string; readonly kind: 'int' | 'number'; readonly min: number; readonly max: number; readonly default: number; readonly unit?: string }
   | { readonly name: string; readonly label: string; readonly kind: 'enum'; readonly options: readonly string[]; readonly default: string }
-  | { readonly name: string; readonly label: string; readonly kind: 'boolean'; readonly default: boolean };
+  | {
+      readonly name: string;
+      readonly label: string;
+      readonly kind: 'boolean';
+      readonly default: boolean;
+      /** A variant whose default differs (the lock labs' article variant has no fencing tokens). */
+      readonly variantDefaults?: Readonly<Record<string, boolean>>;
+    };
+
+/** The parameter's default in this variant (absent: the lab's plain default). */
+export function defaultFor(spec: ParamSpec, variant?: string): ParamValue {
+  if (spec.kind === 'boolean' && variant !== undefined) return spec.variantDefaults?.[variant] ?? spec.default;
+  return spec.default;
+}
 
 export type Params = Readonly<Record<string, ParamValue>>;
 
@@ -31,8 +44,10 @@ export function describeSpec(spec: ParamSpec): string {
       return `${spec.name} (${spec.kind === 'int' ? 'integer' : 'number'} ${spec.min}..${spec.max}${spec.unit === undefined ? '' : ` ${spec.unit}`}, default ${spec.default})`;
     case 'enum':
       return `${spec.name} (one of ${spec.options.join('|')}, default ${spec.default})`;
-    case 'boolean':
-      return `${spec.name} (true|false, default ${spec.default})`;
+    case 'boolean': {
+      const others = Object.entries(spec.variantDefaults ?? {}).map(([variant, value]) => `, ${value} in ${variant}`);
+      return `${spec.name} (true|false, default ${spec.default}${others.join('')})`;
+    }
   }
 }
 
@@ -57,8 +72,8 @@ function parseValue(spec: ParamSpec, raw: ParamValue): ParamValue {
   }
 }
 
-/** Fills defaults and checks every given value against its spec. */
-export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Record<string, ParamValue>>): Params {
+/** Fills defaults (the variant's, when it is given) and checks every given value against its spec. */
+export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Record<string, ParamValue>>, variant?: string): Params {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const out: Record<string, ParamValue> = {};
   for (const name of Object.keys(given)) {
@@ -68,7 +83,7 @@ export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Recor
   }
   for (const spec of specs) {
     const raw = given[spec.name];
-    out[spec.name] = raw === undefined ? spec.default : parseValue(spec, raw);
+    out[spec.name] = raw === undefined ? defaultFor(spec, variant) : parseValue(spec, raw);
   }
   if ((out['latencyMsMax'] as number) < (out['latencyMsMin'] as number)) {
     throw new ParamError(`latencyMsMax (${String(out['latencyMsMax'])}) must be at least latencyMsMin (${String(out['latencyMsMin'])})`);

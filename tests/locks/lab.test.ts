@@ -22,12 +22,20 @@ describe('the lock lab definitions', () => {
 
   it('name what is valid for a parameter out of range', () => {
     expect(() => resolveLabParams(redisLockLab, { clients: 7 })).toThrow(ParamError);
-    expect(() => resolveLabParams(redlockLab, { fencing: 'maybe' })).toThrow(/fencing \(true\|false, default true\)/);
   });
 
   it('check fencing only when it is on', () => {
-    expect(redlockLab.checkers('hardened', resolveLabParams(redlockLab, { fencing: false })).map((c) => c.rule)).toEqual(['mutual-exclusion', 'own-value-only']);
-    expect(redlockLab.checkers('article', resolveLabParams(redlockLab, {})).map((c) => c.rule)).toContain('fencing-monotonic');
+    expect(redlockLab.checkers('hardened', resolveLabParams(redlockLab, { fencing: false }, 'hardened')).map((c) => c.rule)).toEqual(['mutual-exclusion', 'own-value-only']);
+    expect(redlockLab.checkers('article', resolveLabParams(redlockLab, { fencing: true }, 'article')).map((c) => c.rule)).toContain('fencing-monotonic');
+  });
+
+  it('have fencing tokens by default in the hardened variant only: the article writes without them', () => {
+    for (const lab of [redisLockLab, redlockLab]) {
+      expect(resolveLabParams(lab, {}, 'hardened')['fencing']).toBe(true);
+      expect(resolveLabParams(lab, {}, 'article')['fencing']).toBe(false);
+      expect(resolveLabParams(lab, { fencing: true }, 'article')['fencing']).toBe(true);
+    }
+    expect(() => resolveLabParams(redlockLab, { fencing: 'maybe' })).toThrow(/fencing \(true\|false, default true, false in article\)/);
   });
 
   it('shows a holder with its token, a server with its key’s owner, and the storage’s tally', () => {

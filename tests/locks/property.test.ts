@@ -23,7 +23,7 @@ interface Outcome {
 }
 
 function fuzzSeed(lab: LabDefinition, seed: number, given: Record<string, number | string | boolean>, variant: string): Outcome {
-  const params = resolveLabParams(lab, given);
+  const params = resolveLabParams(lab, given, variant);
   const actions = labFaultPlan(lab, { seed, params, untilMs: UNTIL_MS, intensity: 'heavy' });
   const outcome: Outcome = { violations: [], accepted: 0 };
   const run = createInProcessRun(lab, { lab: lab.id, variant, seed, params, actions }, {
