@@ -45,5 +45,7 @@ describe('the lock lab definitions', () => {
     expect(look(view('r1', 'redis', { keys: {}, counters: {} }))).toEqual({ role: 'free', detail: 'counter 0' });
     expect(look(view('storage', 'storage', { accepted: 3, rejected: 1, interleaved: 0 }))).toEqual({ role: 'storage', detail: '✓3 ✗1' });
     expect(look(view('c1', 'client', undefined, 'paused'))).toEqual({ role: 'paused', detail: '' });
+    expect(look(view('c1', 'client', { phase: 'idle', hold: 1, panic: 'close of closed channel: Unlock called twice' }))).toEqual({ role: 'idle', detail: 'panicked: Unlock twice' });
+    expect(look(view('c1', 'client', { phase: 'idle', hold: 1, panic: null }))).toEqual({ role: 'idle', detail: 'held 1×' });
   });
 });

@@ -4,7 +4,7 @@ import { redisLockLab } from '../../src/labs/redis-lock/lab';
 import { redlockLab } from '../../src/labs/redlock/lab';
 import { buildFrame } from '../../src/runtime/frame';
 import { lockDecoration } from '../../src/views/locks/lockDecoration';
-import { lockTimelineModel, spellLabel, writeLabel } from '../../src/views/locks/lockTimelineModel';
+import { lockTimelineModel, panicLabel, spellLabel, writeLabel } from '../../src/views/locks/lockTimelineModel';
 import { redisKeysModel } from '../../src/views/locks/redisKeysModel';
 import { factsOf, runScenario, scenarioOf } from '../paxos/scenarioRun';
 
@@ -40,6 +40,16 @@ describe('the lock timeline model', () => {
     const m = lockTimelineModel(r.events, ['c1', 'c2'], 5, 1300);
     expect(m.spells.find((s) => s.client === 'c1' && s.kind !== 'waiting')).toMatchObject({ kind: 'holding', from: 1101 });
     expect(m.spells.find((s) => s.client === 'c1' && s.kind === 'stale')?.from).toBeCloseTo(1107.108, 3);
+  });
+});
+
+describe('the lock timeline of the article’s second Unlock', () => {
+  it('marks the panic on c1’s lane where it happens, and names it', () => {
+    const { events } = runScenario(redisLockLab, scenarioOf(redisLockLab, 'article-second-unlock'));
+    expect(lockTimelineModel(events, ['c1'], 1, 499).panics).toEqual([]);
+    const { panics } = lockTimelineModel(events, ['c1'], 1, 700);
+    expect(panics).toEqual([{ t: 500, client: 'c1', why: 'close of closed channel: Unlock called twice' }]);
+    expect(panicLabel(panics[0]!)).toBe('c1 panics at 500 ms: close of closed channel: Unlock called twice');
   });
 });
 

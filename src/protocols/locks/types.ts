@@ -86,6 +86,8 @@ export type ClientState = {
   readonly tickers: Readonly<Record<NodeId, { readonly waiting: boolean }>>;
   /** Article: the RedisLock's stopRenew channels were closed (by an Unlock); closing them again panics. */
   readonly stopClosed: boolean;
+  /** Article: why the last Unlock panicked, until the next lockWithRetry call (the page shows it on the node). */
+  readonly panic: string | null;
   readonly written: number;
   readonly nextRid: number;
   readonly pending: Readonly<Record<string, Pending>>;
