@@ -47,7 +47,9 @@ describe('mutual-exclusion', () => {
   it('judges by the order of acquisitions, not of tokens: a later hold with a lower token (RedLock) is not stale', () => {
     expect(feed(mutualExclusionChecker, [acquired('c1', 21), write('c1', 21), acquired('c2', 20), write('c2', 20)])).toEqual([]);
     const found = feed(mutualExclusionChecker, [acquired('c1', 21), acquired('c2', 20), write('c2', 20), write('c1', 21)]);
-    expect(found[0]).toMatch(/fencing cannot turn it away either/);
+    expect(found[0]).toMatch(/Its token is above 20, so fencing need not turn it away/);
+    const same = feed(mutualExclusionChecker, [acquired('c1', 1), acquired('c2', 1), write('c2', 1), write('c1', 1)]);
+    expect(same[0]).toMatch(/Fencing tokens would turn it away: its token is not above 1, which the storage already accepted from another hold/);
   });
 
   it('ignores rejected writes: a fenced-off holder did no damage', () => {

@@ -50,7 +50,7 @@ describe('under heavy faults, hardened with fencing', () => {
 
   it(`RedLock: over ${SEEDS} seeds every seed gets writes in, and no stale write with a lower token is accepted`, () => {
     const { violations, working } = fuzz(redlockLab, { fencing: true });
-    expect(violations.filter((v) => !v.includes('fencing cannot turn it away'))).toEqual([]);
+    expect(violations.filter((v) => !v.includes('these tokens do not follow the order of the acquisitions'))).toEqual([]);
     expect(working).toBe(SEEDS);
   });
 });

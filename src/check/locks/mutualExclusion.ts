@@ -43,10 +43,11 @@ function onAcquired(state: ExclusionState, client: string): ExclusionState {
 
 function overlapDetail(w: StorageWrite, newest: Newest): string {
   const other = clientOf(newest.holder) === w.client ? `its own later hold (${newest.holder})` : clientOf(newest.holder);
+  // Fencing rejects a token below the highest accepted, or equal to it from another hold.
   const fencing =
-    w.token < newest.token
-      ? 'Fencing tokens would turn it away: its token is below one the storage already accepted.'
-      : `Its token is not below ${newest.token}, so fencing cannot turn it away either: these tokens do not follow the order of the acquisitions.`;
+    w.token <= newest.token
+      ? `Fencing tokens would turn it away: its token is not above ${newest.token}, which the storage already accepted from another hold.`
+      : `Its token is above ${newest.token}, so fencing need not turn it away: these tokens do not follow the order of the acquisitions.`;
   return `${w.client} wrote (token ${w.token}) after ${other}, which acquired the lock later, had written (token ${newest.token}): the two critical sections overlap. Both believed they held the lock (a pause or delay longer than the TTL, a clock jump or a lost key gave it to both). ${fencing}`;
 }
 
