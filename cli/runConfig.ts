@@ -4,9 +4,9 @@
  * that lists what is valid; nothing runs until the whole configuration is good.
  */
 import { sortActions } from '../src/sim/actions';
-import { FAULT_INTENSITIES, faultPlan, type FaultIntensity } from '../src/sim/faultPlan';
-import { resolveLabParams, type LabDefinition, type Scenario } from '../src/sim/lab';
-import { networkFromParams, ParamError, type Params } from '../src/sim/params';
+import { FAULT_INTENSITIES, type FaultIntensity } from '../src/sim/faultPlan';
+import { labFaultPlan, resolveLabParams, type LabDefinition, type Scenario } from '../src/sim/lab';
+import { ParamError, type Params } from '../src/sim/params';
 import type { RunSpec } from '../src/sim/simulation';
 import { shellQuote } from './args';
 import { UsageError } from './errors';
@@ -50,9 +50,9 @@ function scenarioNamed(lab: LabDefinition, id: string | undefined): Scenario | u
   throw new UsageError(`unknown scenario "${id}" for lab ${lab.id}; ${valid === '' ? 'it has no scenarios' : `scenarios: ${valid}`}`);
 }
 
-function checkedParams(lab: LabDefinition, given: Readonly<Record<string, string | number | boolean>>): Params {
+function checkedParams(lab: LabDefinition, given: Readonly<Record<string, string | number | boolean>>, variant: string): Params {
   try {
-    return resolveLabParams(lab, given);
+    return resolveLabParams(lab, given, variant);
   } catch (error) {
     // The kernel's message already names the parameter and lists the valid names or range.
     if (error instanceof ParamError) throw new UsageError(`lab ${lab.id}: ${error.message}`);
@@ -69,9 +69,8 @@ export function resolveRun(choice: RunChoice): RunConfig {
   }
   const seed = choice.seed ?? scenario?.seed ?? DEFAULT_SEED;
   const untilMs = choice.untilMs ?? scenario?.untilMs ?? DEFAULT_UNTIL_MS;
-  const params = checkedParams(lab, { ...scenario?.params, ...choice.params });
-  const nodes = lab.topology(params).map((n) => n.id);
-  const faults = faultPlan({ seed, nodes, untilMs, intensity: choice.faults, network: networkFromParams(params) });
+  const params = checkedParams(lab, { ...scenario?.params, ...choice.params }, variant);
+  const faults = labFaultPlan(lab, { seed, params, untilMs, intensity: choice.faults });
   const actions = sortActions([...(scenario?.actions ?? []), ...faults]);
   return { lab, spec: { lab: lab.id, variant, seed, params, actions }, untilMs, choice };
 }

@@ -47,6 +47,15 @@ test('the same pause with fencing: the storage rejects c1’s stale writes and n
   await expect(page.getByTestId('lock-timeline')).toHaveScreenshot('gc-pause-fencing-timeline.png');
 });
 
+test('the article’s second Unlock: the panic is marked on c1’s lane and named on the node', async ({ page }) => {
+  await page.goto(scenarioAt(redisLockLab, 'article-second-unlock', 600));
+  await settle(page, 600);
+  const timeline = page.getByTestId('lock-timeline');
+  await expect(timeline.getByRole('list', { name: 'Panics' }).getByRole('listitem', { name: 'c1 panics at 500 ms: close of closed channel: Unlock called twice' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^c1, idle, panicked: Unlock twice/ })).toBeVisible();
+  await expect(timeline).toHaveScreenshot('second-unlock-timeline.png');
+});
+
 test('RedLock clock jump: r3 keeps c2’s key by its own fast clock while r1 and r2 keep c1’s', async ({ page }) => {
   await page.goto(scenarioAt(redlockLab, 'clock-jump', 300));
   await settle(page, 300);

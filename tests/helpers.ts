@@ -15,11 +15,12 @@ export interface SpecInput {
 }
 
 export function specFor(lab: LabDefinition, input: SpecInput = {}): RunSpec {
+  const variant = input.variant ?? lab.variants[0] ?? 'hardened';
   return {
     lab: lab.id,
-    variant: input.variant ?? lab.variants[0] ?? 'hardened',
+    variant,
     seed: input.seed ?? 1,
-    params: resolveLabParams(lab, input.params ?? {}),
+    params: resolveLabParams(lab, input.params ?? {}, variant),
     actions: input.actions ?? [],
   };
 }

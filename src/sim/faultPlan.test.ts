@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from './actions';
 import { faultPlan, type FaultPlanInput } from './faultPlan';
+import type { LabFaults } from './labFaults';
 import { DEFAULT_NETWORK } from './network';
 
 const base: FaultPlanInput = { seed: 1, nodes: ['n1', 'n2', 'n3', 'n4', 'n5'], untilMs: 10_000, intensity: 'heavy', network: DEFAULT_NETWORK };
@@ -69,5 +70,45 @@ describe('faultPlan', () => {
     expect(actions.some((a) => a.kind === 'crash')).toBe(false);
     const last = actions.filter((a) => a.kind === 'network').at(-1);
     expect(last).toEqual(expect.objectContaining({ settings: DEFAULT_NETWORK }));
+  });
+});
+
+describe('faultPlan with the faults a lab asks for', () => {
+  const labFaults: LabFaults = {
+    longPauses: { nodes: ['n1'], ms: [500, 1500] },
+    clocks: { nodes: ['n2', 'n3'], jumpMs: 1000, driftRate: [0.5, 2] },
+    slowLinks: { links: [['n1', 'n5']], ms: [250, 1000] },
+  };
+
+  it('adds them to the common plan, which stays as it was', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const common = plan({ seed });
+      const withLab = plan({ seed, labFaults });
+      expect(withLab.filter((a) => common.some((c) => JSON.stringify(c) === JSON.stringify(a)))).toEqual(common);
+      expect(plan({ seed, labFaults })).toEqual(withLab);
+    }
+  });
+
+  it('pauses, jumps or drifts clocks and slows links only where the lab says, by the sizes it gives, and undoes each spell inside the run', () => {
+    const kinds = new Set<string>();
+    for (let seed = 1; seed <= 50; seed++) {
+      const extra = plan({ seed, labFaults }).filter((a) => !plan({ seed }).some((c) => JSON.stringify(c) === JSON.stringify(a)));
+      for (const a of extra) {
+        kinds.add(a.kind);
+        expect(a.at, `seed ${seed}`).toBeLessThanOrEqual(0.9 * base.untilMs);
+        if (a.kind === 'pause') expect([a.node, a.ms >= 500 && a.ms <= 1500]).toEqual(['n1', true]);
+        if (a.kind === 'skew') expect(['n2', 'n3'].includes(a.node) && Math.abs(a.ms) <= 1000).toBe(true);
+        if (a.kind === 'drift') expect(['n2', 'n3'].includes(a.node) && (a.rate === 1 || (a.rate >= 0.5 && a.rate <= 2))).toBe(true);
+        if (a.kind === 'delay') expect([a.from, a.to, a.ms === 0 || (a.ms >= 250 && a.ms <= 1000)]).toEqual(['n1', 'n5', true]);
+      }
+      const drifts = extra.filter((a) => a.kind === 'drift');
+      expect(drifts.filter((a) => a.kind === 'drift' && a.rate === 1)).toHaveLength(drifts.length / 2);
+      expect(extra.filter((a) => a.kind === 'delay' && a.ms === 0)).toHaveLength(extra.filter((a) => a.kind === 'delay').length / 2);
+    }
+    expect([...kinds].sort()).toEqual(['delay', 'drift', 'pause', 'skew']);
+  });
+
+  it('adds none at light intensity', () => {
+    expect(plan({ seed: 3, intensity: 'light', labFaults })).toEqual(plan({ seed: 3, intensity: 'light' }));
   });
 });

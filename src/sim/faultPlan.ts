@@ -1,7 +1,8 @@
 /**
  * Random fault plans for fuzzing. Given a seed, the nodes, the length of the run and an
  * intensity, it returns the actions a fuzzer adds to the run: crashes (each with its restart),
- * pauses, partitions (each with its heal) and spells of a worse network (each with its end).
+ * pauses, partitions (each with its heal) and spells of a worse network (each with its end), and
+ * when heavy the faults the lab itself asks for (src/sim/labFaults.ts).
  *
  * The plan is pure: it draws only from the run's "faults" stream, so one seed names one plan,
  * and no node's or link's numbers move when the plan changes. The plan ends up in the trace
@@ -9,6 +10,7 @@
  */
 import type { Action, NetworkSettings } from './actions';
 import { sortActions } from './actions';
+import { planLabFaults, type LabFaults } from './labFaults';
 import type { NodeId } from './node';
 import { nextBetween, nextFloat, nextInt, streamState, type RandomState } from './random';
 
@@ -22,6 +24,8 @@ export interface FaultPlanInput {
   readonly intensity: FaultIntensity;
   /** The network the run starts with: a spell of bad network ends by going back to it. */
   readonly network: Required<NetworkSettings>;
+  /** The faults the lab asks for on top of the common ones (`LabDefinition.faults`); absent: none. */
+  readonly labFaults?: LabFaults | undefined;
 }
 
 interface Profile {
@@ -36,12 +40,14 @@ interface Profile {
   readonly duplicateRate: readonly [number, number];
   /** The latency ceiling is multiplied by a factor in [1, this]. */
   readonly latencyFactorMax: number;
+  /** Episodes of each kind the lab asks for, per 5 s of run. */
+  readonly labEpisodes: number;
 }
 
 /** Light: the network misbehaves a little and a node stalls; no node loses its memory. */
-const LIGHT: Profile = { crashes: 0, pauses: 1, partitions: 1, degradations: 1, splits: false, lossRate: [0.01, 0.05], duplicateRate: [0, 0.02], latencyFactorMax: 2 };
-/** Heavy: every kind of fault, several times, with a lossy, duplicating, slow network. */
-const HEAVY: Profile = { crashes: 2, pauses: 2, partitions: 1, degradations: 1, splits: true, lossRate: [0.05, 0.3], duplicateRate: [0.05, 0.3], latencyFactorMax: 4 };
+const LIGHT: Profile = { crashes: 0, pauses: 1, partitions: 1, degradations: 1, splits: false, lossRate: [0.01, 0.05], duplicateRate: [0, 0.02], latencyFactorMax: 2, labEpisodes: 0 };
+/** Heavy: every kind of fault, several times, with a lossy, duplicating, slow network, and the lab's own faults. */
+const HEAVY: Profile = { crashes: 2, pauses: 2, partitions: 1, degradations: 1, splits: true, lossRate: [0.05, 0.3], duplicateRate: [0.05, 0.3], latencyFactorMax: 4, labEpisodes: 2 };
 
 /** Below this length a run has no room to inject a fault and undo it, so it gets none. */
 export const MIN_FAULT_RUN_MS = 100;
@@ -63,7 +69,15 @@ export function faultPlan(input: FaultPlanInput): Action[] {
     ...planPauses(rng, input, count(profile.pauses)),
     ...planPartitions(rng, input, count(profile.partitions), profile.splits),
     ...planDegradations(rng, input, count(profile.degradations), profile),
+    ...planLabEpisodes(input, count(profile.labEpisodes)),
   ]);
+}
+
+/** The lab's own faults start where crashes do, and each is undone (or over) by 90 % into the run. */
+function planLabEpisodes(input: FaultPlanInput, count: number): Action[] {
+  if (input.labFaults === undefined || count === 0) return [];
+  const u = input.untilMs;
+  return planLabFaults(input.seed, input.labFaults, { fromMs: START_SHARE * u, toMs: 0.8 * u, spellMs: 0.1 * u }, count);
 }
 
 interface Outage {

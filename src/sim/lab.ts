@@ -4,7 +4,9 @@
  */
 import type { Action } from './actions';
 import type { Checker, NodeView } from './checker';
+import { faultPlan, type FaultIntensity } from './faultPlan';
 import type { JsonObject } from './json';
+import type { LabFaults } from './labFaults';
 import type { NodeSpec, Protocol } from './node';
 import { NETWORK_PARAMS, networkFromParams, resolveParams, type ParamSpec, type Params } from './params';
 import type { RunSpec, SimModel } from './simulation';
@@ -104,6 +106,12 @@ export interface LabDefinition {
    * front of one gate have no majority. Absent: all of them.
    */
   readonly networkPresets?: readonly NetworkPreset[];
+  /**
+   * The faults a fuzzer should add for this lab on top of the common ones, because they are what
+   * its mechanism is there to survive (a lock lab: pauses longer than the TTL, clock jumps on its
+   * servers, slow links to the storage). Absent: the common ones only.
+   */
+  readonly faults?: (params: Params) => LabFaults;
 }
 
 export function networkPresetsOf(lab: LabDefinition): readonly NetworkPreset[] {
@@ -114,15 +122,22 @@ export function allParams(lab: LabDefinition): ParamSpec[] {
   return [...lab.params, ...NETWORK_PARAMS];
 }
 
-export function resolveLabParams(lab: LabDefinition, given: Readonly<Record<string, number | string | boolean>>): Params {
-  return resolveParams(allParams(lab), given);
+/** The run's parameters: those given, and the defaults of the variant (when given) for the rest. */
+export function resolveLabParams(lab: LabDefinition, given: Readonly<Record<string, number | string | boolean>>, variant?: string): Params {
+  return resolveParams(allParams(lab), given, variant);
+}
+
+/** The random faults of a fuzzed run of this lab: the common ones, and those the lab asks for. */
+export function labFaultPlan(lab: LabDefinition, run: { readonly seed: number; readonly params: Params; readonly untilMs: number; readonly intensity: FaultIntensity }): Action[] {
+  const nodes = lab.topology(run.params).map((n) => n.id);
+  return faultPlan({ seed: run.seed, nodes, untilMs: run.untilMs, intensity: run.intensity, network: networkFromParams(run.params), labFaults: lab.faults?.(run.params) });
 }
 
 export function modelOf(lab: LabDefinition, spec: RunSpec): SimModel {
   if (!lab.variants.includes(spec.variant)) {
     throw new Error(`unknown variant "${spec.variant}" for lab ${lab.id}; valid: ${lab.variants.join(', ')}`);
   }
-  const params = resolveLabParams(lab, spec.params);
+  const params = resolveLabParams(lab, spec.params, spec.variant);
   return { nodes: lab.topology(params), network: networkFromParams(params), checkers: lab.checkers(spec.variant, params) };
 }
 

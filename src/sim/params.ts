@@ -24,7 +24,18 @@ export type ParamSpec =
       readonly atMost?: string;
     })
   | (ParamBase & { readonly kind: 'enum'; readonly options: readonly string[]; readonly default: string })
-  | (ParamBase & { readonly kind: 'boolean'; readonly default: boolean });
+  | (ParamBase & {
+      readonly kind: 'boolean';
+      readonly default: boolean;
+      /** A variant whose default differs (the lock labs' article variant has no fencing tokens). */
+      readonly variantDefaults?: Readonly<Record<string, boolean>>;
+    });
+
+/** The parameter's default in this variant (absent: the lab's plain default). */
+export function defaultFor(spec: ParamSpec, variant?: string): ParamValue {
+  if (spec.kind === 'boolean' && variant !== undefined) return spec.variantDefaults?.[variant] ?? spec.default;
+  return spec.default;
+}
 
 export type Params = Readonly<Record<string, ParamValue>>;
 
@@ -46,8 +57,10 @@ function describeRange(spec: ParamSpec): string {
       return `${spec.kind === 'int' ? 'integer' : 'number'} ${spec.min}..${spec.max}${spec.unit === undefined ? '' : ` ${spec.unit}`}${spec.atMost === undefined ? '' : ` and at most ${spec.atMost}`}, default ${spec.default}`;
     case 'enum':
       return `one of ${spec.options.join('|')}, default ${spec.default}`;
-    case 'boolean':
-      return `true|false, default ${spec.default}`;
+    case 'boolean': {
+      const others = Object.entries(spec.variantDefaults ?? {}).map(([variant, value]) => `, ${value} in ${variant}`);
+      return `true|false, default ${spec.default}${others.join('')}`;
+    }
   }
 }
 
@@ -111,8 +124,8 @@ function checkBounds(specs: readonly ParamSpec[], values: Params): void {
   }
 }
 
-/** Fills defaults and checks every given value against its spec. */
-export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Record<string, ParamValue>>): Params {
+/** Fills defaults (the variant's, when it is given) and checks every given value against its spec. */
+export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Record<string, ParamValue>>, variant?: string): Params {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const out: Record<string, ParamValue> = {};
   for (const name of Object.keys(given)) {
@@ -122,7 +135,7 @@ export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Recor
   }
   for (const spec of specs) {
     const raw = given[spec.name];
-    out[spec.name] = raw === undefined ? spec.default : parseValue(spec, raw);
+    out[spec.name] = raw === undefined ? defaultFor(spec, variant) : parseValue(spec, raw);
   }
   checkBounds(specs, out);
   if ((out['latencyMsMax'] as number) < (out['latencyMsMin'] as number)) {

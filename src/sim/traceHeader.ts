@@ -77,7 +77,7 @@ export function readTraceHeader(line: string | undefined, labs: readonly LabDefi
   if (!isRecord(header['params'])) refuse('its header has no "params" object');
   let params: Readonly<Record<string, ParamValue>>;
   try {
-    params = resolveLabParams(lab, header['params'] as Record<string, ParamValue>);
+    params = resolveLabParams(lab, header['params'] as Record<string, ParamValue>, variant);
   } catch (error) {
     refuse(`its parameters do not fit lab ${lab.id}: ${error instanceof Error ? error.message : String(error)}`);
   }

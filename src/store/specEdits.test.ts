@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { beaconLab } from '../../tests/fixtures/beaconLab';
 import { specFor } from '../../tests/helpers';
 import { ParamError } from '../sim/params';
-import { majorityMinority, networkChange, withParams } from './specEdits';
+import { resolveLabParams } from '../sim/lab';
+import { majorityMinority, networkChange, paramsForVariant, withParams } from './specEdits';
 
 describe('specEdits', () => {
   it('keeps actions on nodes the new topology still has', () => {
@@ -34,5 +35,19 @@ describe('specEdits', () => {
   it('gives an even cluster a real majority, never two equal halves', () => {
     expect(majorityMinority(['a', 'b', 'c', 'd'])).toEqual([['a', 'b', 'c'], ['d']]);
     expect(majorityMinority(['a', 'b', 'c', 'd', 'e', 'f'])).toEqual([['a', 'b', 'c', 'd'], ['e', 'f']]);
+  });
+});
+
+describe('switching the variant', () => {
+  const guarded = { ...beaconLab, params: [...beaconLab.params, { name: 'guard', label: 'Guard', kind: 'boolean' as const, default: true, variantDefaults: { article: false } }] };
+
+  it('moves a parameter left at the old variant’s default to the new one’s, and keeps what the person chose', () => {
+    const hardened = resolveLabParams(guarded, { tickMs: 50 }, 'hardened');
+    const article = paramsForVariant(guarded, hardened, 'hardened', 'article');
+    expect([article['guard'], article['tickMs']]).toEqual([false, 50]);
+    expect(paramsForVariant(guarded, article, 'article', 'hardened')['guard']).toBe(true);
+    const chosen = resolveLabParams(guarded, { guard: true }, 'article');
+    expect(paramsForVariant(guarded, chosen, 'article', 'hardened')['guard']).toBe(true);
+    expect(paramsForVariant(guarded, { ...hardened, guard: false }, 'hardened', 'article')['guard']).toBe(false);
   });
 });

@@ -4,16 +4,28 @@
  */
 import type { NetworkSettings } from '../sim/actions';
 import { nodesNamedBy } from '../sim/faults';
-import { resolveLabParams, type LabDefinition } from '../sim/lab';
+import { allParams, resolveLabParams, type LabDefinition } from '../sim/lab';
 import type { ParamValue } from '../sim/node';
+import { defaultFor, type Params } from '../sim/params';
 import type { RunSpec } from '../sim/simulation';
 
 /** A spec with some parameters changed; throws a ParamError naming a bad value. */
 export function withParams(lab: LabDefinition, spec: RunSpec, changed: Readonly<Record<string, ParamValue>>): RunSpec {
-  const params = resolveLabParams(lab, { ...spec.params, ...changed });
+  const params = resolveLabParams(lab, { ...spec.params, ...changed }, spec.variant);
   const ids = new Set(lab.topology(params).map((n) => n.id));
   const actions = spec.actions.filter((a) => nodesNamedBy(a).every((id) => ids.has(id)));
   return { ...spec, params, actions };
+}
+
+/**
+ * The parameters for a switch to another variant: those still at the old variant's default take
+ * the new one's (the article's lock has no fencing tokens, the hardened one has), and the values
+ * the person chose stay.
+ */
+export function paramsForVariant(lab: LabDefinition, params: Params, from: string, to: string): Params {
+  const out: Record<string, ParamValue> = { ...params };
+  for (const p of allParams(lab)) if (params[p.name] === defaultFor(p, from)) out[p.name] = defaultFor(p, to);
+  return out;
 }
 
 const NETWORK_KEYS = ['latencyMsMin', 'latencyMsMax', 'lossRate', 'duplicateRate'] as const;

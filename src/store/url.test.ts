@@ -152,3 +152,22 @@ describe('scenarios in URLs', () => {
     expect(tellsScenario(beaconLab, scenario, { ...spec, params: resolveLabParams(beaconLab, { nodes: 4 }) })).toBe(false);
   });
 });
+
+describe('a parameter whose default differs by variant', () => {
+  const guarded = { ...beaconLab, id: 'guarded', params: [...beaconLab.params, { name: 'guard', label: 'Guard', kind: 'boolean' as const, default: true, variantDefaults: { article: false } }] };
+  const findGuarded = (id: string) => (id === 'guarded' ? guarded : undefined);
+  const route = (hash: string) => parseRoute(hash, findGuarded);
+
+  it('takes the variant’s default when the URL names none, and writes a value only when it differs from that', () => {
+    for (const [variant, guard] of [['hardened', true], ['article', false]] as const) {
+      const r = route(`#/guarded?variant=${variant}&seed=1`);
+      expect(r.kind === 'lab' && r.spec.params['guard']).toBe(guard);
+      const spec = { variant, seed: 1, params: resolveLabParams(guarded, {}, variant), actions: [] };
+      expect(formatLabHash(guarded, spec, null)).toBe(`#/guarded?variant=${variant}&seed=1`);
+      const flipped = formatLabHash(guarded, { ...spec, params: { ...spec.params, guard: !guard } }, null);
+      expect(flipped).toBe(`#/guarded?variant=${variant}&seed=1&p.guard=${String(!guard)}`);
+      const back = route(flipped);
+      expect(back.kind === 'lab' && back.spec.params['guard']).toBe(!guard);
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { ActionParseError, decodeActions, encodeActions, type Action } from '../
 import { nodesNamedBy } from '../sim/faults';
 import { allParams, resolveLabParams, type LabDefinition, type Scenario } from '../sim/lab';
 import type { ParamValue } from '../sim/node';
-import { ParamError } from '../sim/params';
+import { defaultFor, ParamError } from '../sim/params';
 import { isSeed, MAX_SEED } from '../sim/random';
 import type { RunSpec } from '../sim/simulation';
 
@@ -68,7 +68,7 @@ function parseTime(given: string | undefined, problems: string[]): number | null
   return null;
 }
 
-function parseParams(lab: LabDefinition, given: ReadonlyMap<string, string>, problems: string[]): Readonly<Record<string, ParamValue>> {
+function parseParams(lab: LabDefinition, variant: string, given: ReadonlyMap<string, string>, problems: string[]): Readonly<Record<string, ParamValue>> {
   const kept: Record<string, ParamValue> = {};
   for (const [name, value] of given) {
     try {
@@ -85,12 +85,12 @@ function parseParams(lab: LabDefinition, given: ReadonlyMap<string, string>, pro
     }
   }
   try {
-    return resolveLabParams(lab, kept);
+    return resolveLabParams(lab, kept, variant);
   } catch (error) {
     if (!(error instanceof ParamError)) throw error;
     problems.push(`Ignored the latency parameters: ${error.message}.`);
     const { latencyMsMin: _min, latencyMsMax: _max, ...rest } = kept;
-    return resolveLabParams(lab, rest);
+    return resolveLabParams(lab, rest, variant);
   }
 }
 
@@ -134,7 +134,7 @@ function parseSpec(lab: LabDefinition, query: ReadonlyMap<string, string>, probl
   for (const [key, value] of query) if (key.startsWith('p.')) paramText.set(key.slice(2), value);
   const variant = parseVariant(lab, query.get('variant'), problems);
   const seed = parseSeed(query.get('seed'), problems);
-  const params = parseParams(lab, paramText, problems);
+  const params = parseParams(lab, variant, paramText, problems);
   const actions = parseActionList(lab, params, query.get('a'), problems);
   return { lab: lab.id, variant, seed, params, actions };
 }
@@ -193,13 +193,13 @@ export function formatUrlTime(t: number): string {
   return String(Math.round(t * 1000) / 1000);
 }
 
-/** The hash of one moment of a run; params equal to their defaults are left out. */
+/** The hash of one moment of a run; params equal to their defaults (in the run's variant) are left out. */
 export function formatLabHash(lab: LabDefinition, spec: Omit<RunSpec, 'lab'>, t: number | null, scenarioId: string | null = null): string {
   const parts = [`variant=${encodeValue(spec.variant)}`, `seed=${spec.seed}`];
   if (t !== null && t > 0) parts.push(`t=${formatUrlTime(t)}`);
   for (const p of allParams(lab)) {
     const value = spec.params[p.name];
-    if (value !== undefined && value !== p.default) parts.push(`p.${p.name}=${encodeValue(String(value))}`);
+    if (value !== undefined && value !== defaultFor(p, spec.variant)) parts.push(`p.${p.name}=${encodeValue(String(value))}`);
   }
   if (spec.actions.length > 0) parts.push(`a=${encodeValue(encodeActions(spec.actions))}`);
   if (scenarioId !== null) parts.push(`s=${encodeValue(scenarioId)}`);
@@ -208,7 +208,7 @@ export function formatLabHash(lab: LabDefinition, spec: Omit<RunSpec, 'lab'>, t:
 
 /** The scenario's run as a spec. Throws a ParamError when the scenario's parameters are bad. */
 export function scenarioSpec(lab: LabDefinition, s: Scenario): RunSpec {
-  return { lab: lab.id, variant: s.variant, seed: s.seed, params: resolveLabParams(lab, s.params), actions: s.actions };
+  return { lab: lab.id, variant: s.variant, seed: s.seed, params: resolveLabParams(lab, s.params, s.variant), actions: s.actions };
 }
 
 /**

@@ -19,19 +19,41 @@ function feed<S extends Json>(checker: Checker<S>, events: readonly TraceEvent[]
   return found;
 }
 
+const acquired = (client: string, token: number) => out(client, { kind: 'acquired', lock: 'L', token });
+
 describe('mutual-exclusion', () => {
   it('passes holders that take turns, however many writes each makes', () => {
-    expect(feed(mutualExclusionChecker, [write('c1', 1), write('c1', 1), write('c2', 2), write('c2', 2), write('c1', 3, true, 2)])).toEqual([]);
+    const turns = [acquired('c1', 1), write('c1', 1), write('c1', 1), acquired('c2', 2), write('c2', 2), write('c2', 2), acquired('c1', 3), write('c1', 3, true, 2)];
+    expect(feed(mutualExclusionChecker, turns)).toEqual([]);
   });
 
-  it('catches a holder writing again after another holder wrote', () => {
-    const found = feed(mutualExclusionChecker, [write('c1', 1), write('c2', 2), write('c1', 1)]);
+  it('catches a holder writing again after a later holder wrote', () => {
+    const found = feed(mutualExclusionChecker, [acquired('c1', 1), write('c1', 1), acquired('c2', 2), write('c2', 2), write('c1', 1)]);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^c1 wrote \(token 1\) after c2 had started writing under the lock: two holders' writes interleave/);
+    expect(found[0]).toMatch(/^c1 wrote \(token 1\) after c2, which acquired the lock later, had written \(token 2\): the two critical sections overlap/);
+  });
+
+  it('catches the classic stale write: a holder whose first write comes after the next holder’s whole work', () => {
+    const stale = [acquired('c1', 1), acquired('c2', 2), write('c2', 2), write('c2', 2), write('c2', 2), out('c2', { kind: 'released', lock: 'L' }), write('c1', 1)];
+    const found = feed(mutualExclusionChecker, stale);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^c1 wrote \(token 1\) after c2.*Fencing tokens would turn it away/);
+  });
+
+  it('passes a stale holder whose write reaches the storage before the next holder’s first: the storage still sees one hold after the other', () => {
+    expect(feed(mutualExclusionChecker, [acquired('c1', 1), acquired('c2', 2), write('c1', 1), write('c2', 2)])).toEqual([]);
+  });
+
+  it('judges by the order of acquisitions, not of tokens: a later hold with a lower token (RedLock) is not stale', () => {
+    expect(feed(mutualExclusionChecker, [acquired('c1', 21), write('c1', 21), acquired('c2', 20), write('c2', 20)])).toEqual([]);
+    const found = feed(mutualExclusionChecker, [acquired('c1', 21), acquired('c2', 20), write('c2', 20), write('c1', 21)]);
+    expect(found[0]).toMatch(/Its token is above 20, so fencing need not turn it away/);
+    const same = feed(mutualExclusionChecker, [acquired('c1', 1), acquired('c2', 1), write('c2', 1), write('c1', 1)]);
+    expect(same[0]).toMatch(/Fencing tokens would turn it away: its token is not above 1, which the storage already accepted from another hold/);
   });
 
   it('ignores rejected writes: a fenced-off holder did no damage', () => {
-    expect(feed(mutualExclusionChecker, [write('c1', 1), write('c2', 2), write('c1', 1, false)])).toEqual([]);
+    expect(feed(mutualExclusionChecker, [acquired('c1', 1), write('c1', 1), acquired('c2', 2), write('c2', 2), write('c1', 1, false)])).toEqual([]);
   });
 });
 

@@ -33,4 +33,12 @@ describe('sim run on the lock labs', () => {
     const acquired = events.find((e) => e['type'] === 'output' && (e['fact'] as { kind: string }).kind === 'acquired');
     expect(acquired?.['fact']).toMatchObject({ kind: 'acquired', lock: 'L', token: expect.any(Number) });
   });
+
+  it('fuzz, hardened RedLock under heavy faults: 20 seeds pass with fencing on, and some fail without it', async () => {
+    const fuzz = (fencing: boolean) => cli('fuzz', '--lab', 'redlock', '--variant', 'hardened', '--seeds', '20', '--faults', 'heavy', '--param', `fencing=${fencing}`, '--out-dir', tempDir());
+    const [fenced, unfenced] = [await fuzz(true), await fuzz(false)];
+    expect(fenced.code, fenced.stdout).toBe(EXIT_OK);
+    expect(unfenced.code).toBe(EXIT_FAILED);
+    expect(unfenced.stdout).toMatch(/seed \d+: mutual-exclusion at/);
+  });
 });

@@ -22,12 +22,20 @@ describe('the lock lab definitions', () => {
 
   it('name what is valid for a parameter out of range', () => {
     expect(() => resolveLabParams(redisLockLab, { clients: 7 })).toThrow(ParamError);
-    expect(() => resolveLabParams(redlockLab, { fencing: 'maybe' })).toThrow(/fencing \(true\|false, default true\)/);
   });
 
   it('check fencing only when it is on', () => {
-    expect(redlockLab.checkers('hardened', resolveLabParams(redlockLab, { fencing: false })).map((c) => c.rule)).toEqual(['mutual-exclusion', 'own-value-only']);
-    expect(redlockLab.checkers('article', resolveLabParams(redlockLab, {})).map((c) => c.rule)).toContain('fencing-monotonic');
+    expect(redlockLab.checkers('hardened', resolveLabParams(redlockLab, { fencing: false }, 'hardened')).map((c) => c.rule)).toEqual(['mutual-exclusion', 'own-value-only']);
+    expect(redlockLab.checkers('article', resolveLabParams(redlockLab, { fencing: true }, 'article')).map((c) => c.rule)).toContain('fencing-monotonic');
+  });
+
+  it('have fencing tokens by default in the hardened variant only: the article writes without them', () => {
+    for (const lab of [redisLockLab, redlockLab]) {
+      expect(resolveLabParams(lab, {}, 'hardened')['fencing']).toBe(true);
+      expect(resolveLabParams(lab, {}, 'article')['fencing']).toBe(false);
+      expect(resolveLabParams(lab, { fencing: true }, 'article')['fencing']).toBe(true);
+    }
+    expect(() => resolveLabParams(redlockLab, { fencing: 'maybe' })).toThrow(/fencing \(true\|false, default true, false in article\)/);
   });
 
   it('shows a holder with its token, a server with its key’s owner, and the storage’s tally', () => {
@@ -37,5 +45,7 @@ describe('the lock lab definitions', () => {
     expect(look(view('r1', 'redis', { keys: {}, counters: {} }))).toEqual({ role: 'free', detail: 'counter 0' });
     expect(look(view('storage', 'storage', { accepted: 3, rejected: 1, interleaved: 0 }))).toEqual({ role: 'storage', detail: '✓3 ✗1' });
     expect(look(view('c1', 'client', undefined, 'paused'))).toEqual({ role: 'paused', detail: '' });
+    expect(look(view('c1', 'client', { phase: 'idle', hold: 1, panic: 'close of closed channel: Unlock called twice' }))).toEqual({ role: 'idle', detail: 'panicked: Unlock twice' });
+    expect(look(view('c1', 'client', { phase: 'idle', hold: 1, panic: null }))).toEqual({ role: 'idle', detail: 'held 1×' });
   });
 });

@@ -67,7 +67,7 @@ describe('redis-lock scenarios', () => {
     expect(writers(events)).toMatch(/^c1#1 c2#1 c1#1/);
     expect(violationsOf(events)).toContain('mutual-exclusion');
     const violation = events.find((e) => e.type === 'violation' && e.rule === 'mutual-exclusion');
-    expect(violation).toMatchObject({ nodes: ['c1', 'c2'], detail: expect.stringContaining('two holders') });
+    expect(violation).toMatchObject({ nodes: ['c1', 'c2'], detail: expect.stringContaining('the two critical sections overlap') });
   });
 
   it('gc-pause-fencing: the same pause, and the storage rejects c1’s stale token-1 writes', () => {
@@ -131,7 +131,7 @@ describe('redlock scenarios', () => {
 
   it('restart-without-persistence: r3 comes back empty, c2 gets a second majority, and the writes interleave', () => {
     const events = multi('restart-without-persistence');
-    expect(factsOf(events, 'keyspace').filter((f) => f.t > 0)).toEqual([{ t: 190, node: 'r3', fact: { kind: 'keyspace', keys: 0 } }]);
+    expect(factsOf(events, 'keyspace').filter((f) => f.t > 0)).toEqual([{ t: 190, node: 'r3', fact: { kind: 'keyspace', keys: 0, entries: [] } }]);
     expect(factsOf(events, 'set').filter((f) => f.fact['owner'] === 'c2').map((f) => f.node).sort()).toEqual(['r3', 'r4', 'r5']);
     expect(factsOf(events, 'acquired').map((f) => f.node)).toEqual(['c1', 'c2']);
     expect(violationsOf(events)).toEqual(['mutual-exclusion']);

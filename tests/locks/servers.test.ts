@@ -95,6 +95,13 @@ describe('the storage node', () => {
     expect(s.state?.interleaved).toBe(1);
   });
 
+  it('without fencing, marks a stale holder’s first write that comes after a newer holder’s work', () => {
+    const s = storage(false);
+    for (const part of [1, 2, 3]) expect(facts(s.msg('c2', write(2, 1, part)))[0]).not.toHaveProperty('interleaved');
+    expect(facts(s.msg('c1', write(1, 1, 1)))[0]).toMatchObject({ accepted: true, interleaved: true });
+    expect(facts(s.msg('c2', write(3, 2, 1)))[0]).not.toHaveProperty('interleaved');
+  });
+
   it('keeps its record, the fencing mark included, across a restart', () => {
     const s = storage(true);
     s.msg('c2', write(5, 1, 1));

@@ -4,9 +4,9 @@ import { redisLockLab } from '../../src/labs/redis-lock/lab';
 import { redlockLab } from '../../src/labs/redlock/lab';
 import { buildFrame } from '../../src/runtime/frame';
 import { lockDecoration } from '../../src/views/locks/lockDecoration';
-import { lockTimelineModel, spellLabel, writeLabel } from '../../src/views/locks/lockTimelineModel';
+import { lockTimelineModel, panicLabel, spellLabel, writeLabel } from '../../src/views/locks/lockTimelineModel';
 import { redisKeysModel } from '../../src/views/locks/redisKeysModel';
-import { runScenario, scenarioOf } from '../paxos/scenarioRun';
+import { factsOf, runScenario, scenarioOf } from '../paxos/scenarioRun';
 
 describe('the lock timeline model', () => {
   const { events } = runScenario(redisLockLab, scenarioOf(redisLockLab, 'gc-pause-two-writers'));
@@ -40,6 +40,35 @@ describe('the lock timeline model', () => {
     const m = lockTimelineModel(r.events, ['c1', 'c2'], 5, 1300);
     expect(m.spells.find((s) => s.client === 'c1' && s.kind !== 'waiting')).toMatchObject({ kind: 'holding', from: 1101 });
     expect(m.spells.find((s) => s.client === 'c1' && s.kind === 'stale')?.from).toBeCloseTo(1107.108, 3);
+  });
+});
+
+describe('the lock timeline of the article’s second Unlock', () => {
+  it('marks the panic on c1’s lane where it happens, and names it', () => {
+    const { events } = runScenario(redisLockLab, scenarioOf(redisLockLab, 'article-second-unlock'));
+    expect(lockTimelineModel(events, ['c1'], 1, 499).panics).toEqual([]);
+    const { panics } = lockTimelineModel(events, ['c1'], 1, 700);
+    expect(panics).toEqual([{ t: 500, client: 'c1', why: 'close of closed channel: Unlock called twice' }]);
+    expect(panicLabel(panics[0]!)).toBe('c1 panics at 500 ms: close of closed channel: Unlock called twice');
+  });
+});
+
+describe('the lock timeline after a Redis restart', () => {
+  const restartRun = (persistence: boolean) => {
+    const scenario = scenarioOf(redlockLab, 'restart-without-persistence');
+    return runScenario(redlockLab, { ...scenario, params: { ...scenario.params, persistence }, untilMs: 195 }).events;
+  };
+  const c1Spells = (persistence: boolean) => lockTimelineModel(restartRun(persistence), ['c1', 'c2'], 5, 195).spells.filter((s) => s.client === 'c1' && s.kind !== 'waiting');
+
+  it('with persistence, the restarted server says which keys it kept and whose, and c1 goes on holding', () => {
+    const restarted = factsOf(restartRun(true), 'keyspace').find((f) => f.node === 'r3' && f.t === 190);
+    expect(restarted?.fact).toMatchObject({ keys: 1, entries: [{ lock: 'L', owner: 'c1', value: expect.any(String), ttlMs: expect.any(Number) }] });
+    // Down from the crash to the restart, c1 keeps only two of five keys; back at 190 ms, three again.
+    expect(c1Spells(true).map((s) => `${s.kind} ${Math.round(s.from)}-${s.to === null ? 'now' : Math.round(s.to)}`)).toEqual(['holding 150-180', 'stale 180-190', 'holding 190-now']);
+  });
+
+  it('without persistence, the server comes back empty and c1 is left believing it holds a lock that is gone', () => {
+    expect(c1Spells(false).map((s) => `${s.kind} ${Math.round(s.from)}`)).toEqual(['holding 150', 'stale 180']);
   });
 });
 

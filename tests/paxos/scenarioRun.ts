@@ -17,7 +17,7 @@ export function scenarioOf(lab: LabDefinition, id: string): Scenario {
 /** Runs the scenario to its `untilMs`, going on past violations (they stay in the trace). */
 export function runScenario(lab: LabDefinition, scenario: Scenario): ScenarioRun {
   const events: TraceEvent[] = [];
-  const spec = { lab: lab.id, variant: scenario.variant, seed: scenario.seed, params: resolveLabParams(lab, scenario.params), actions: scenario.actions };
+  const spec = { lab: lab.id, variant: scenario.variant, seed: scenario.seed, params: resolveLabParams(lab, scenario.params, scenario.variant), actions: scenario.actions };
   const run = createInProcessRun(lab, spec, { onEvent: (e) => events.push(e) });
   while (runUntil(run.sim, run.stepper, scenario.untilMs) === 'halted') run.sim.clearHalt();
   return { ...run, events };

@@ -77,7 +77,7 @@ export interface ScenarioRun {
 /** Runs a scenario to its end in-process (violations recorded, the run going on). */
 export function runScenario(lab: LabDefinition, scenario: Scenario): ScenarioRun {
   const events: TraceEvent[] = [];
-  const spec = { lab: lab.id, variant: scenario.variant, seed: scenario.seed, params: resolveLabParams(lab, scenario.params), actions: scenario.actions };
+  const spec = { lab: lab.id, variant: scenario.variant, seed: scenario.seed, params: resolveLabParams(lab, scenario.params, scenario.variant), actions: scenario.actions };
   const run = createInProcessRun(lab, spec, { onEvent: (e) => events.push(e) });
   while (runUntil(run.sim, run.stepper, scenario.untilMs) === 'halted') run.sim.clearHalt();
   const header = `# ${lab.id}/${scenario.id}: ${scenario.title} (${scenario.variant}, seed ${scenario.seed}, until ${scenario.untilMs} ms)`;

@@ -37,7 +37,7 @@ function crashesWithErrors(lab: LabDefinition, variant: string, seed: number, pa
   const onEvent = (e: TraceEvent) => {
     if (e.type === 'crash' && e.error !== undefined) crashes.push(`${e.node}: ${e.error}`);
   };
-  const resolved = resolveLabParams(lab, params);
+  const resolved = resolveLabParams(lab, params, variant);
   const run = createInProcessRun(withFrozenStates(lab), { lab: lab.id, variant, seed, params: resolved, actions }, { onEvent });
   while (runUntil(run.sim, run.stepper, RUN_MS) === 'halted') run.sim.clearHalt();
   return crashes;
@@ -47,7 +47,7 @@ describe('no protocol changes the state it is given', () => {
   it.each(productLabs.map((lab) => [lab.id, lab] as const))('%s: its scenarios and heavy faults, with every state frozen', (_id, lab) => {
     for (const s of lab.scenarios) expect(crashesWithErrors(lab, s.variant, s.seed, s.params, s.actions), `${lab.id}/${s.id}`).toEqual([]);
     for (const variant of lab.variants) {
-      const params = resolveLabParams(lab, {});
+      const params = resolveLabParams(lab, {}, variant);
       const nodes = lab.topology(params).map((n) => n.id);
       const actions = faultPlan({ seed: 5, nodes, untilMs: RUN_MS, intensity: 'heavy', network: networkFromParams(params) });
       expect(crashesWithErrors(lab, variant, 5, {}, actions), `${lab.id} ${variant}, heavy faults`).toEqual([]);

@@ -2,6 +2,7 @@
 import { useSelector } from '@xstate/react';
 import type { Speed } from '../../runtime/browser/controller';
 import { SPEEDS } from '../../store/playbackMachine';
+import { paramsForVariant } from '../../store/specEdits';
 import { PanelToggles } from '../lab/PanelToggles';
 import { usePlaybackState, useReload, useRun } from '../lab/runContext';
 import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
@@ -64,7 +65,7 @@ export function ControlBar() {
         <SeedField seed={spec?.seed ?? 1} onChange={(seed) => reload({ seed })} />
         <label className="field">
           <span>Variant</span>
-          <select value={spec?.variant ?? lab.variants[0]} disabled={spec === null} onChange={(e) => reload({ variant: e.target.value }, true)}>
+          <select value={spec?.variant ?? lab.variants[0]} disabled={spec === null} onChange={(e) => spec !== null && reload({ variant: e.target.value, params: paramsForVariant(lab, spec.params, spec.variant, e.target.value) }, true)}>
             {lab.variants.map((v) => (
               <option key={v} value={v}>
                 {v}

@@ -23,3 +23,10 @@ export function keyActionOf(event: TraceEvent): { readonly server: string; reado
   if ((kind !== 'deleted' && kind !== 'extended') || typeof by !== 'string' || typeof owner !== 'string') return null;
   return { server: event.node, kind, by, owner, how: typeof how === 'string' ? how : 'renewal' };
 }
+
+/** A client's `acquired` fact: it now holds the lock. An etcd TryLock's background Lock (`background`) starts no hold of the client's. */
+export function acquiredOf(event: TraceEvent): { readonly client: string; readonly token: number | null } | null {
+  if (event.type !== 'output' || event.fact['kind'] !== 'acquired' || event.fact['background'] === true) return null;
+  const { token } = event.fact;
+  return { client: event.node, token: typeof token === 'number' ? token : null };
+}

@@ -2,6 +2,12 @@
  * `fencing-monotonic` (runs with fencing on): the storage accepts tokens that only go up from one
  * holder to the next. An accepted token is never below the highest accepted before, and equal to
  * it only from the same hold (the later parts of one hold's work).
+ *
+ * This is the storage's own accept rule, checked again from the trace: it guards against a bug in
+ * the storage (a high-water mark lost on restart, a comparison the wrong way round), not against
+ * the lock. It cannot see whether the tokens follow the order in which the holds were acquired,
+ * so it passes a stale holder whose token happens to be higher (RedLock's tokens can go down).
+ * The safety property itself is `mutual-exclusion`, which judges by the acquisitions.
  */
 import type { Checker } from '../../sim/checker';
 import type { Json } from '../../sim/json';

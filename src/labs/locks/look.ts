@@ -15,6 +15,8 @@ function clientLook(s: ClientState): NodeLook {
     case 'retry-wait':
       return { role: 'waiting', detail: `retry after attempt ${s.attempt}` };
     default:
+      // A Go panic would have ended the process; the lab keeps it and says so until the next cycle.
+      if (s.panic !== null && s.panic !== undefined) return { role: 'idle', detail: 'panicked: Unlock twice' };
       return { role: 'idle', detail: s.hold === 0 ? '' : `held ${s.hold}×` };
   }
 }

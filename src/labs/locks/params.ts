@@ -5,6 +5,7 @@ import type { NodeSpec } from '../../sim/node';
 import type { ParamSpec, Params } from '../../sim/params';
 
 const CLIENTS: ParamSpec = { name: 'clients', label: 'Clients', kind: 'int', min: 1, max: 6, default: 2 };
+const FENCING: ParamSpec = { name: 'fencing', label: 'Fencing tokens', kind: 'boolean', default: true };
 
 export const LOCK_PARAMS: readonly ParamSpec[] = [
   { name: 'ttlMs', label: 'Lock TTL', kind: 'number', min: 50, max: 60_000, default: DEFAULTS.ttlMs, unit: 'ms' },
@@ -14,7 +15,8 @@ export const LOCK_PARAMS: readonly ParamSpec[] = [
   { name: 'retries', label: 'Attempts per acquire', kind: 'int', min: 1, max: 1000, default: DEFAULTS.retries },
   { name: 'retryDelayMs', label: 'Retry delay', kind: 'number', min: 1, max: 60_000, default: DEFAULTS.retryDelayMs, unit: 'ms' },
   { name: 'requestTimeoutMs', label: 'Request timeout (hardened)', kind: 'number', min: 1, max: 10_000, default: DEFAULTS.requestTimeoutMs, unit: 'ms' },
-  { name: 'fencing', label: 'Fencing tokens', kind: 'boolean', default: true },
+  // Fencing tokens are a hardened behaviour: the article's Redis lock and RedLock write without them.
+  { ...FENCING, variantDefaults: { article: false } },
   { name: 'persistence', label: 'Redis persistence', kind: 'boolean', default: true },
   { name: 'autoStart', label: 'Clients loop by themselves', kind: 'boolean', default: true },
   { name: 'startGapMs', label: 'Start gap between clients', kind: 'number', min: 0, max: 60_000, default: DEFAULTS.startGapMs, unit: 'ms' },
@@ -60,7 +62,7 @@ export const ETCD_LOCK_PARAMS: readonly ParamSpec[] = [
   byName('retryDelayMs'),
   { name: 'requestTimeoutMs', label: 'Request timeout (then sent again)', kind: 'number', min: 5, max: 10_000, default: ETCD_DEFAULTS.requestTimeoutMs, unit: 'ms' },
   { name: 'contextMs', label: 'Lock context timeout (article)', kind: 'number', min: 10, max: 60_000, default: ETCD_DEFAULTS.contextMs, unit: 'ms' },
-  byName('fencing'),
+  FENCING,
   byName('autoStart'),
   byName('startGapMs'),
 ];

@@ -5,6 +5,7 @@
  */
 import type { LabDefinition } from '../../sim/lab';
 import { LOCK_LAB_SHARED } from '../locks/define';
+import { lockFaults } from '../locks/faults';
 import { lockTopology, REDIS_LOCK_PARAMS } from '../locks/params';
 import { REDIS_LOCK_SCENARIOS } from './scenarios';
 
@@ -14,6 +15,7 @@ export const redisLockLab: LabDefinition = {
   summary: 'A lock on one Redis server: SET NX PX, renewal, retries, a GC pause longer than the TTL, and fencing tokens.',
   params: REDIS_LOCK_PARAMS,
   topology: (params) => lockTopology(params, 1),
+  faults: (params) => lockFaults(lockTopology(params, 1), params),
   scenarios: REDIS_LOCK_SCENARIOS,
   ...LOCK_LAB_SHARED,
 };

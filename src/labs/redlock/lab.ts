@@ -5,6 +5,7 @@
  */
 import type { LabDefinition } from '../../sim/lab';
 import { LOCK_LAB_SHARED } from '../locks/define';
+import { lockFaults } from '../locks/faults';
 import { lockTopology, REDLOCK_PARAMS } from '../locks/params';
 import { REDLOCK_SCENARIOS } from './scenarios';
 
@@ -14,6 +15,7 @@ export const redlockLab: LabDefinition = {
   summary: 'One lock over five Redis servers: quorum, validity time, a clock jump or an empty restart that gives two clients the lock.',
   params: REDLOCK_PARAMS,
   topology: (params) => lockTopology(params, Number(params['servers'])),
+  faults: (params) => lockFaults(lockTopology(params, Number(params['servers'])), params),
   scenarios: REDLOCK_SCENARIOS,
   ...LOCK_LAB_SHARED,
 };

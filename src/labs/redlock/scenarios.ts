@@ -42,9 +42,9 @@ const clockJump: Scenario = {
   narration: [
     { at: 0, text: 'c1 cannot reach r4 and r5 (the links are cut).' },
     { at: 150, text: 'c1 gets r1, r2 and r3: exactly a majority. It holds the lock for 443 ms and starts a long task.' },
-    { at: 180, text: 'r3’s clock jumps a second ahead (an operator, or NTP stepping it). By r3’s clock c1’s key expired long ago.' },
-    { at: 200, text: 'c2 asks everyone. r3 has no live key and says yes; r4 and r5 never saw c1. Three of five: c2 holds the lock too.' },
-    { at: 464, text: 'Both clients hold the lock, each by the rules. Both write to the storage, and their writes interleave.' },
+    { at: 180, text: 'r3’s clock jumps a second ahead (an operator, or NTP stepping it).' },
+    { at: 222, text: 'c2 asked everyone. By r3’s clock c1’s key had expired, so r3 said yes; r4 and r5 never saw c1. Three of five: c2 holds the lock too.' },
+    { at: 465, text: 'Both clients hold the lock, each by the rules. Both write to the storage, and their writes interleave.' },
     { at: 543, text: 'c1’s renewal reached only r1 and r2; its validity runs out and it stops, too late.' },
   ],
 };
@@ -59,9 +59,9 @@ const clockJumpFencing: Scenario = {
   untilMs: 1000,
   narration: [
     { at: 150, text: 'c1 holds r1..r3; every server counts its own fencing counter, and a client’s token is the highest its majority gave it.' },
-    { at: 200, text: 'The clock jump on r3 gives c2 a majority of its own (r3, r4, r5). r3’s counter is at 2, so c2’s token is 2.' },
-    { at: 464, text: 'c2 writes under token 2. When c1 writes again under token 1, the storage rejects it, and the rejection tells c1 it has lost the lock.' },
-    { at: 1000, text: 'Note that RedLock’s tokens come from separate counters: two acquisitions can get the same token, and then the later one is turned away too. Safe, but it shows RedLock has no single counter to hand out tokens.' },
+    { at: 222, text: 'The clock jump on r3 gave c2 a majority of its own (r3, r4, r5). r3’s counter is at 2, so c2’s token is 2.' },
+    { at: 472, text: 'c2 writes under token 2. When c1 wrote again under token 1, the storage rejected it, and the rejection told c1 it has lost the lock.' },
+    { at: 1000, text: 'Here the tokens went up, but RedLock does not promise that: each server counts on its own and a token is the highest its majority gave, so a later holder can get a lower (or the same) token (Kleppmann’s point). Fencing then turns the rightful holder away, or, if that holder writes first, lets a stale holder’s higher token in.' },
   ],
 };
 
@@ -75,9 +75,9 @@ const emptyRestart: Scenario = {
   untilMs: 1000,
   narration: [
     { at: 150, text: 'c1 holds the lock on r1, r2 and r3, a bare majority.' },
-    { at: 180, text: 'r3 crashes. Persistence is off, so it restarts 10 ms later with an empty keyspace: c1’s key is gone.' },
-    { at: 200, text: 'c2 asks: r3, r4 and r5 say yes. Two clients hold a majority each.' },
-    { at: 464, text: 'Their writes interleave at the storage. The fixes: persistence with fsync, or keep a restarted server out for one TTL (delayed restart).' },
+    { at: 190, text: 'r3 crashed at 180 ms. Persistence is off, so it restarts now with an empty keyspace: c1’s key is gone, and so is r3’s fencing counter.' },
+    { at: 222, text: 'c2 asked: r3, r4 and r5 said yes. Two clients hold a majority each, both with token 1.' },
+    { at: 465, text: 'Their writes interleave at the storage. The fixes: persistence with fsync, or keep a restarted server out for one TTL (delayed restart).' },
   ],
 };
 
@@ -94,9 +94,10 @@ const slowArticle: Scenario = {
   untilMs: 2000,
   narration: [
     { at: 100, text: 'c1 sends its five SETs (TTL 1 s)…' },
-    { at: 101, text: '…and its process stops for a second. The servers say yes at once, but c1 only reads the answers when it wakes.' },
+    { at: 115, text: '…and at 101 ms its process stopped for a second. The servers say yes at once, but c1 only reads the answers when it wakes.' },
     { at: 1101, text: 'c1 counts 5 of 5 and believes it holds the lock. The article never subtracts the time the acquisition took: the keys it counts on expire in a few milliseconds.' },
-    { at: 1150, text: 'The keys have expired: c2 gets all five. Two holders, and their writes interleave.' },
+    { at: 1172, text: 'The keys have expired: c2 gets all five. Two holders.' },
+    { at: 1516, text: 'c1 writes again after c2 has written: their writes interleave.' },
   ],
 };
 
@@ -111,7 +112,7 @@ const slowHardened: Scenario = {
   narration: [
     { at: 100, text: 'The same pause during the same acquisition, hardened.' },
     { at: 1101, text: 'c1 counts 5 of 5, but 1001 ms went by since the SETs went out: validity = 1000 − 1001 − 12 is not positive. It takes nothing, runs the compare-and-delete everywhere, and retries after a random delay.' },
-    { at: 1150, text: 'c2 asks while c1 waits to retry; whoever gets a majority first holds the lock alone.' },
+    { at: 1172, text: 'c2 asked while c1 waited to retry, and got a majority first: it holds the lock alone.' },
   ],
 };
 
@@ -124,13 +125,13 @@ const retryCannotRenew: Scenario = {
   actions: [acquire(100, 'c1'), acquire(1560, 'c2'), acquire(2700, 'c1')],
   untilMs: 3400,
   narration: [
-    { at: 100, text: 'c1 takes the lock on all five servers; each instance starts its own renewal ticker (EXPIRE 1 every 500 ms) while c1 works for 1.5 s.' },
-    { at: 1581, text: 'c2’s first round finds c1’s keys: 0 of 5. RedLock.Lock calls Unlock, which closes every instance’s stopRenew channel, then sleeps 100 ms.' },
-    { at: 1703, text: 'c1 is done; c2’s second round gets all five. But each renewal goroutine sees its stop channel closed and returns at once: nothing will renew c2’s keys.' },
-    { at: 2689, text: 'One TTL later every key lapses while c2 is still working.' },
+    { at: 122, text: 'c1 takes the lock on all five servers; each instance starts its own renewal ticker (EXPIRE 1 every 500 ms) while c1 works for 1.5 s.' },
+    { at: 1582, text: 'c2’s first round finds c1’s keys: 0 of 5. RedLock.Lock calls Unlock, which closes every instance’s stopRenew channel, then sleeps 100 ms.' },
+    { at: 1704, text: 'c1 is done; c2’s second round gets all five. But each renewal goroutine sees its stop channel closed and returns at once: nothing will renew c2’s keys.' },
+    { at: 2695, text: 'One TTL later every key lapses while c2 is still working.' },
     { at: 2722, text: 'c1 asks again and gets the lock: two holders.' },
-    { at: 3210, text: 'c2’s last write lands after c1’s first: the writes interleave.' },
-    { at: 3220, text: 'c2 unlocks: close() on the channels its failed round already closed is a Go panic. The scripts never run.' },
+    { at: 3211, text: 'c2’s last write lands after c1’s first: the writes interleave.' },
+    { at: 3221, text: 'c2 unlocks: close() on the channels its failed round already closed is a Go panic. The scripts never run.' },
   ],
 };
 

@@ -23,7 +23,7 @@ function valueFor(o: Out<ClientState>): string {
 
 /** A new call of lockWithRetry, with a new lock object (so a new stop channel, in the article). */
 export function beginCycle(o: Out<ClientState>): void {
-  update(o, { cycle: o.s.cycle + 1, attempt: 0, stopClosed: false, tickers: {} });
+  update(o, { cycle: o.s.cycle + 1, attempt: 0, stopClosed: false, tickers: {}, panic: null });
   beginAttempt(o);
 }
 
@@ -100,6 +100,7 @@ function unlockArticleRedLock(o: Out<ClientState>): boolean {
 /** Go would crash the process; here the client reports it and starts over after its think time, as a supervisor would restart it. */
 export function panic(o: Out<ClientState>, why: string): void {
   fact(o, { kind: 'panic', lock: LOCK_KEY, why });
+  update(o, { panic: why });
   stopTickers(o);
   cancelTimer(o, 'work');
   answer(o, false, `panic: ${why}`);

@@ -29,6 +29,7 @@ export const IDLE_CLIENT: ClientState = {
   renewing: null,
   tickers: {},
   stopClosed: false,
+  panic: null,
   written: 0,
   nextRid: 1,
   pending: {},

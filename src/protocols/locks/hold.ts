@@ -45,7 +45,9 @@ export function onWorkTimer(o: Out<ClientState>): void {
 /** The storage answered a write; after the last one the work is done and the holder unlocks. */
 export function onWritten(o: Out<ClientState>, hold: number, part: number, accepted: boolean): void {
   if (o.s.phase !== 'holding' || hold !== o.s.hold) return;
-  if (!accepted && rulesOf(o.ctx).tellHolder) return lose(o, `the storage rejected token ${o.s.token ?? '?'}: a newer holder has written`);
+  // The storage saw a higher token, or this one from another hold. With RedLock that need not be a
+  // newer holder: its tokens can go down, and then a rightful holder is turned away.
+  if (!accepted && rulesOf(o.ctx).tellHolder) return lose(o, `the storage rejected token ${o.s.token ?? '?'}: it had already accepted a higher token, or this one from another hold`);
   if (part >= num(o.ctx, 'writes')) releaseHold(o);
 }
 

@@ -71,8 +71,10 @@ function onCommand(o: Out<RedisState>, from: string, m: ClientToRedis): void {
   send(o, from, { type: 'reply', rid: m.rid, result: applied.result });
 }
 
+/** What the server came back with: the views restore each key and its owner from this (a restart with persistence keeps the lock). */
 function onStart(o: Out<RedisState>): void {
-  fact(o, { kind: 'keyspace', keys: Object.keys(o.s.keys).length });
+  const entries = Object.entries(o.s.keys).map(([key, entry]) => ({ lock: key, value: entry.value, owner: entry.owner, ttlMs: ttlOf(entry, o.ctx.now) }));
+  fact(o, { kind: 'keyspace', keys: entries.length, entries });
   expireLapsed(o);
   for (const [key, entry] of Object.entries(o.s.keys)) armExpiry(o, key, entry);
 }

@@ -2,9 +2,11 @@
  * The storage node the lock protects: every holder writes its work here in parts. With `fencing`
  * on it accepts a write only when its token is above the highest it accepted, or equal to it from
  * that same hold (the later parts of one hold's work); every other write is rejected (Kleppmann,
- * "How to do distributed locking"). With fencing off it accepts everything and records when
- * two holders' writes interleave: a write from a holder after another holder wrote since that
- * holder's own earlier write.
+ * "How to do distributed locking"). With fencing off it accepts everything and marks as
+ * interleaved each write that fencing would have turned away: a holder writing after a holder
+ * with a newer token wrote. Tokens are all the storage can see of the order of the holds; where
+ * they follow the order of acquisitions (one Redis server that keeps its counter) the mark agrees
+ * with the `mutual-exclusion` checker, which judges by the acquisitions themselves.
  */
 import type { JsonObject } from '../../sim/json';
 import type { NodeId, NodeInput, StepContext, StepOutput } from '../../sim/node';
@@ -12,10 +14,9 @@ import { flag } from './config';
 import { fact, outFor, result, send, type Out } from './out';
 import type { StorageState, WriteMsg } from './types';
 
-const MAX_OVERTAKEN = 64;
 const MAX_RECENT = 24;
 
-export const EMPTY_STORAGE: StorageState = { lastToken: null, lastHolder: null, overtaken: [], accepted: 0, rejected: 0, interleaved: 0, recent: [] };
+export const EMPTY_STORAGE: StorageState = { lastToken: null, lastHolder: null, accepted: 0, rejected: 0, interleaved: 0, recent: [] };
 
 export function holderKey(client: NodeId, hold: number): string {
   return `${client}#${hold}`;
@@ -27,21 +28,21 @@ export function fencingAccepts(s: StorageState, token: number, holder: string): 
   return token > s.lastToken || (token === s.lastToken && holder === s.lastHolder);
 }
 
-function accept(s: StorageState, holder: string, token: number): { state: StorageState; interleaved: boolean } {
-  const interleaved = s.overtaken.includes(holder);
-  // A holder other than the last writer writes: the last writer is overtaken from now on.
-  const overtaken = s.lastHolder !== null && s.lastHolder !== holder && !s.overtaken.includes(s.lastHolder) ? [...s.overtaken, s.lastHolder].slice(-MAX_OVERTAKEN) : s.overtaken;
-  const lastToken = s.lastToken === null ? token : Math.max(s.lastToken, token);
-  return { state: { ...s, lastToken, lastHolder: holder, overtaken, accepted: s.accepted + 1, interleaved: s.interleaved + (interleaved ? 1 : 0) }, interleaved };
+/** Counts an accepted write; the highest token and the hold that wrote it are what fencing compares with. */
+function accept(s: StorageState, holder: string, token: number): StorageState {
+  const newest = s.lastToken === null || token >= s.lastToken;
+  return { ...s, lastToken: newest ? token : s.lastToken, lastHolder: newest ? holder : s.lastHolder, accepted: s.accepted + 1 };
 }
 
 function onWrite(o: Out<StorageState>, from: NodeId, m: WriteMsg): void {
   const holder = holderKey(from, m.hold);
   const fencing = flag(o.ctx, 'fencing', false);
-  const ok = !fencing || fencingAccepts(o.s, m.token, holder);
-  let interleaved = false;
-  if (ok) ({ state: o.s, interleaved } = accept(o.s, holder, m.token));
+  const fenced = fencingAccepts(o.s, m.token, holder);
+  const ok = fenced || !fencing;
+  const interleaved = ok && !fenced;
+  if (ok) o.s = accept(o.s, holder, m.token);
   else o.s = { ...o.s, rejected: o.s.rejected + 1 };
+  if (interleaved) o.s = { ...o.s, interleaved: o.s.interleaved + 1 };
   o.s = { ...o.s, recent: [...o.s.recent, { client: from, token: m.token, accepted: ok, interleaved }].slice(-MAX_RECENT) };
   const base = { kind: 'write', client: from, token: m.token, accepted: ok, hold: m.hold, part: m.part, of: m.of };
   fact(o, interleaved ? { ...base, interleaved: true } : base);

@@ -47,13 +47,12 @@ export type RedisState = {
 
 /** The storage's record of who wrote; `holder` is "client#hold". */
 export type StorageState = {
-  /** The highest token accepted so far and the holder that wrote with it. */
+  /** The highest token accepted so far and the hold that wrote with it. */
   readonly lastToken: number | null;
   readonly lastHolder: string | null;
-  /** Holders whose accepted writes another holder's accepted write came after (bounded). */
-  readonly overtaken: readonly string[];
   readonly accepted: number;
   readonly rejected: number;
+  /** Accepted writes that fencing would have turned away (with fencing off): a holder writing after a newer token. */
   readonly interleaved: number;
   /** The latest writes, newest last (bounded), for the views. */
   readonly recent: readonly { readonly client: NodeId; readonly token: number; readonly accepted: boolean; readonly interleaved: boolean }[];
@@ -87,6 +86,8 @@ export type ClientState = {
   readonly tickers: Readonly<Record<NodeId, { readonly waiting: boolean }>>;
   /** Article: the RedisLock's stopRenew channels were closed (by an Unlock); closing them again panics. */
   readonly stopClosed: boolean;
+  /** Article: why the last Unlock panicked, until the next lockWithRetry call (the page shows it on the node). */
+  readonly panic: string | null;
   readonly written: number;
   readonly nextRid: number;
   readonly pending: Readonly<Record<string, Pending>>;

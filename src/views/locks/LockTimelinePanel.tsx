@@ -1,6 +1,7 @@
 /**
  * The lock timeline: one lane per client across virtual time, showing when it waits, holds, and
- * believes it holds a lock that is already gone, with its token; a lane of the storage's writes
+ * believes it holds a lock that is already gone, with its token, and where the article's second
+ * Unlock panicked; a lane of the storage's writes
  * (accepted, rejected, interleaved); and a mark where an invariant broke. D3 gives the time
  * scale and ticks; React draws.
  */
@@ -9,7 +10,7 @@ import { useMemo, useRef } from 'react';
 import { useAppStore } from '../../store/appStore';
 import type { LabPanelProps } from '../labViews';
 import { useElementWidth } from '../useElementWidth';
-import { lockTimelineModel, spellLabel, writeLabel, type Spell } from './lockTimelineModel';
+import { lockTimelineModel, panicLabel, spellLabel, writeLabel, type PanicMark, type Spell } from './lockTimelineModel';
 import './locks.css';
 
 const LANE_H = 26;
@@ -28,6 +29,8 @@ const LEGEND: readonly (readonly [string, string])[] = [
   ['lock-dot is-rejected', 'rejected'],
   ['lock-dot is-interleaved', 'interleaved'],
 ];
+/** Shown only when the timeline has a panic: most runs have none. */
+const PANIC_KEY: readonly [string, string] = ['lock-panic-key', 'panic (second Unlock)'];
 
 function SpellRect({ s, x, y, now }: { readonly s: Spell; readonly x: (t: number) => number; readonly y: number; readonly now: number }) {
   const x0 = x(s.from);
@@ -42,6 +45,21 @@ function SpellRect({ s, x, y, now }: { readonly s: Spell; readonly x: (t: number
           #{s.token}
         </text>
       )}
+    </g>
+  );
+}
+
+/** A panic on its client's lane: a cross where the process would have died. */
+function PanicCross({ p, x, y }: { readonly p: PanicMark; readonly x: number; readonly y: number }) {
+  const r = 6;
+  const label = panicLabel(p);
+  return (
+    <g className="lock-panic" role="listitem" aria-label={label}>
+      <title>{label}</title>
+      <path d={`M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`} />
+      <text x={x + r + 3} y={y + 4}>
+        panic
+      </text>
     </g>
   );
 }
@@ -63,6 +81,8 @@ export default function LockTimelinePanel({ frame }: LabPanelProps) {
   const height = storageY + LANE_H + AXIS_H;
   const visible = model.spells.filter((s) => (s.to ?? now) >= start);
   const shownViolations = model.violations.filter((v) => v.t >= start);
+  const shownPanics = model.panics.filter((p) => p.t >= start);
+  const legend = shownPanics.length > 0 ? [...LEGEND, PANIC_KEY] : LEGEND;
   // Marks of violations close in time would print over each other: each label keeps clear of the one before.
   const labelX = shownViolations.reduce<number[]>((xs, v) => [...xs, Math.max(x(v.t), (xs.at(-1) ?? -Infinity) + 22)], []);
 
@@ -90,6 +110,13 @@ export default function LockTimelinePanel({ frame }: LabPanelProps) {
             <SpellRect key={`${s.client}-${s.from}-${s.kind}`} s={s} x={x} y={TOP + clients.indexOf(s.client) * LANE_H} now={now} />
           ))}
         </g>
+        {shownPanics.length > 0 && (
+          <g role="list" aria-label="Panics">
+            {shownPanics.map((p) => (
+              <PanicCross key={`${p.client}-${p.t}`} p={p} x={x(p.t)} y={TOP + clients.indexOf(p.client) * LANE_H + LANE_H / 2} />
+            ))}
+          </g>
+        )}
         <g role="list" aria-label="Writes at the storage">
           {model.writes
             .filter((w) => w.t >= start)
@@ -124,7 +151,7 @@ export default function LockTimelinePanel({ frame }: LabPanelProps) {
         </ol>
       )}
       <p className="lock-key">
-        {LEGEND.map(([className, text]) => (
+        {legend.map(([className, text]) => (
           <span key={text} className="lock-key-item">
             <span className={className} /> {text}
           </span>

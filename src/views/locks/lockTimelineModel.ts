@@ -1,9 +1,9 @@
 /**
  * The lock timeline's view model, from trace events: per client its spells of waiting (asking
  * and retrying), holding, and holding on to a lock that no longer exists (the client believes it
- * holds it, but fewer than a quorum of servers still keep its key); the storage's writes; and
- * the violations. The Redis labs and the etcd labs give it the same client and storage facts
- * (docs/trace-format.md). Pure, so a unit test can call it.
+ * holds it, but fewer than a quorum of servers still keep its key) and the article's panics; the
+ * storage's writes; and the violations. The Redis labs and the etcd labs give it the same client
+ * and storage facts (docs/trace-format.md). Pure, so a unit test can call it.
  */
 import type { TraceEvent } from '../../sim/trace';
 
@@ -26,6 +26,13 @@ export interface WriteMark {
   readonly interleaved: boolean;
 }
 
+/** The article's second Unlock: a Go panic (close of a closed channel) in the client's process. */
+export interface PanicMark {
+  readonly t: number;
+  readonly client: string;
+  readonly why: string;
+}
+
 export interface ViolationMark {
   readonly t: number;
   readonly rule: string;
@@ -35,6 +42,7 @@ export interface ViolationMark {
 export interface LockTimeline {
   readonly spells: readonly Spell[];
   readonly writes: readonly WriteMark[];
+  readonly panics: readonly PanicMark[];
   readonly violations: readonly ViolationMark[];
 }
 
@@ -47,6 +55,7 @@ interface Open {
 class Builder {
   readonly spells: Spell[] = [];
   readonly writes: WriteMark[] = [];
+  readonly panics: PanicMark[] = [];
   readonly violations: ViolationMark[] = [];
   private readonly open = new Map<string, Open>();
   /** Per server, the lock keys it keeps now and the client that set each (Redis: one key, L; etcd's mutex: one key per client under L/). */
@@ -84,7 +93,9 @@ class Builder {
     }
   }
 
-  private onClientFact(client: string, t: number, kind: string, token: number | null): void {
+  private onClientFact(client: string, t: number, fact: Extract<TraceEvent, { type: 'output' }>['fact'], token: number | null): void {
+    const kind = String(fact['kind']);
+    if (kind === 'panic') this.panics.push({ t, client, why: typeof fact['why'] === 'string' ? fact['why'] : '' });
     if (kind === 'acquiring' && !this.open.has(client)) this.start(client, 'waiting', t, null);
     else if (kind === 'acquired') this.start(client, this.backed(client) ? 'holding' : 'stale', t, token);
     else if (kind === 'gave-up' || kind === 'released' || kind === 'lost' || kind === 'panic') this.close(client, t);
@@ -96,7 +107,7 @@ class Builder {
     return keys;
   }
 
-  /** Redis's `set` and etcd's `put` give a key an owner; `deleted` and `expired` take it; a restart (`keyspace`, etcd's `recovered`) says what is left. */
+  /** Redis's `set` and etcd's `put` give a key an owner; `deleted` and `expired` take it; a restart (Redis's `keyspace` with its `entries`, etcd's `recovered` with its `keys`) says what is left. */
   private onServerFact(server: string, t: number, fact: Extract<TraceEvent, { type: 'output' }>['fact']): void {
     const kind = String(fact['kind']);
     const key = typeof fact['lock'] === 'string' ? fact['lock'] : '';
@@ -104,7 +115,7 @@ class Builder {
     const keys = this.keysOf(server);
     if ((kind === 'set' || kind === 'put') && owner !== null) keys.set(key, owner);
     else if (kind === 'deleted' || kind === 'expired') keys.delete(key);
-    else if (kind === 'keyspace') keys.clear();
+    else if (kind === 'keyspace') this.recover(keys, fact['entries']);
     else if (kind === 'recovered') this.recover(keys, fact['keys']);
     else return;
     this.recheck(t);
@@ -130,14 +141,14 @@ class Builder {
     const token = typeof fact['token'] === 'number' ? fact['token'] : null;
     if (kind === 'write' && typeof fact['client'] === 'string') {
       this.writes.push({ t, client: fact['client'], token: token ?? 0, accepted: fact['accepted'] === true, interleaved: fact['interleaved'] === true });
-    } else if (this.clients.has(node)) this.onClientFact(node, t, kind, token);
+    } else if (this.clients.has(node)) this.onClientFact(node, t, fact, token);
     else this.onServerFact(node, t, fact);
   }
 
   finish(): LockTimeline {
     for (const [client, o] of this.open) this.spells.push({ client, kind: o.kind, from: o.from, to: null, token: o.token });
     this.spells.sort((a, b) => a.from - b.from || a.client.localeCompare(b.client));
-    return { spells: this.spells, writes: this.writes, violations: this.violations };
+    return { spells: this.spells, writes: this.writes, panics: this.panics, violations: this.violations };
   }
 }
 
@@ -159,6 +170,11 @@ export function spellLabel(s: Spell, now: number): string {
   const token = s.token === null ? '' : `, token ${s.token}`;
   const end = s.to === null ? `${Math.round(now)} ms, ongoing` : `${Math.round(s.to)} ms`;
   return `${s.client} ${SPELL_WORDS[s.kind]}${token}, ${Math.round(s.from)}–${end}`;
+}
+
+/** "c1 panics at 500 ms: close of closed channel: Unlock called twice". */
+export function panicLabel(p: PanicMark): string {
+  return `${p.client} panics at ${Math.round(p.t)} ms: ${p.why}`;
 }
 
 export function writeLabel(w: WriteMark): string {
