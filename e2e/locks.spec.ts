@@ -71,7 +71,9 @@ test('RedLock clock jump: r3 keeps c2’s key by its own fast clock while r1 and
 
 test('a person takes the lock on c1 from the inspector and sees it held', async ({ page }) => {
   await page.goto('/#/redis-lock?variant=hardened&seed=1&p.autoStart=false');
-  await expect(page.getByTestId('status-state')).not.toHaveText(/loading/);
+  // Paused, not just 'not loading': before the first load the controller is idle and takes no
+  // action, so an Acquire clicked then would be lost.
+  await expect(page.getByTestId('status-state')).toHaveText('paused');
   await page.locator('.cluster-panel [data-node="c1"]').click();
   await page.getByRole('button', { name: 'Acquire the lock' }).click();
   // A tenth of real time: the hold lasts seconds on the wall clock, so a busy machine's sparse

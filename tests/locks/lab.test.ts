@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { productLabs } from '../../src/labs/registry';
 import { redisLockLab } from '../../src/labs/redis-lock/lab';
 import { redlockLab } from '../../src/labs/redlock/lab';
-import { resolveLabParams } from '../../src/sim/lab';
+import { networkPresetsOf, resolveLabParams } from '../../src/sim/lab';
 import { ParamError } from '../../src/sim/params';
 import type { NodeView } from '../../src/sim/checker';
 import type { Json } from '../../src/sim/json';
@@ -18,6 +18,12 @@ describe('the lock lab definitions', () => {
   it('put clients, then servers, then the storage on the ring: one server for redis-lock, five for RedLock', () => {
     expect(redisLockLab.topology(resolveLabParams(redisLockLab, { clients: 3 })).map((n) => n.id)).toEqual(['c1', 'c2', 'c3', 'r1', 'storage']);
     expect(redlockLab.topology(resolveLabParams(redlockLab, {})).map((n) => `${n.id}:${n.kind}`)).toEqual(['c1:client', 'c2:client', 'c3:client', 'r1:redis', 'r2:redis', 'r3:redis', 'r4:redis', 'r5:redis', 'storage:storage']);
+  });
+
+  it('offer no majority split or bridge: clients, lock servers and a storage are no voting group', () => {
+    const lockLabs = productLabs.filter((l) => ['redis-lock', 'redlock', 'etcd-mutex', 'etcd-txn-lock'].includes(l.id));
+    expect(lockLabs).toHaveLength(4);
+    for (const lab of lockLabs) expect(networkPresetsOf(lab), lab.id).toEqual([]);
   });
 
   it('name what is valid for a parameter out of range', () => {

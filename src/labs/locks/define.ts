@@ -9,7 +9,9 @@ import { etcdLockLook, LOCK_ROLES, lockLook } from './look';
 const ACQUIRE = { id: 'acquire', label: 'Acquire the lock', cmd: { op: 'acquire' }, forKinds: ['client'] };
 const RELEASE = { id: 'release', label: 'Unlock', cmd: { op: 'release' }, forKinds: ['client'] };
 
-export const LOCK_LAB_SHARED: Pick<LabDefinition, 'variants' | 'roles' | 'protocols' | 'checkers' | 'commands' | 'look'> = {
+type Shared = Pick<LabDefinition, 'variants' | 'roles' | 'protocols' | 'checkers' | 'commands' | 'look' | 'networkPresets'>;
+
+export const LOCK_LAB_SHARED: Shared = {
   variants: VARIANTS,
   roles: LOCK_ROLES,
   protocols: { client: lockClientProtocol, redis: redisProtocol, storage: storageProtocol },
@@ -19,12 +21,15 @@ export const LOCK_LAB_SHARED: Pick<LabDefinition, 'variants' | 'roles' | 'protoc
     { id: 'release', label: 'Unlock', cmd: { op: 'release' } },
   ],
   look: lockLook,
+  // Clients, lock servers and a storage are no voting group: splitting "the majority" of them or
+  // bridging two halves of them means nothing. A person cuts the links that matter one by one.
+  networkPresets: [],
 };
 
 /** The etcd labs: one etcd server, the lab's own client, the same storage, checkers and roles. */
 // Each kind's state type is its own; the host only moves it around as plain data.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function etcdLabShared(client: Protocol<any>, tryLock: boolean): Pick<LabDefinition, 'variants' | 'roles' | 'protocols' | 'checkers' | 'commands' | 'look'> {
+export function etcdLabShared(client: Protocol<any>, tryLock: boolean): Shared {
   const commands = tryLock ? [ACQUIRE, { id: 'trylock', label: 'TryLock', cmd: { op: 'trylock' }, forKinds: ['client'] }, RELEASE] : [ACQUIRE, RELEASE];
   return { ...LOCK_LAB_SHARED, protocols: { client, etcd: etcdProtocol, storage: storageProtocol }, commands, look: etcdLockLook };
 }
