@@ -25,13 +25,18 @@ function NumberSlider({ spec, value, onCommit }: Props & { spec: Extract<ParamSp
   useEffect(() => () => window.clearTimeout(timer.current), []);
   // The draft stays shown after its commit until the run's value changes: the value comes back
   // with the next frame, and a key pressed before that must step from the draft, not the old value.
-  useEffect(() => setDraft(null), [value]);
+  // A value that arrives while newer movement waits for its own commit is an earlier commit coming
+  // back; dropping the draft then would make the next key step from that older value.
+  useEffect(() => {
+    if (timer.current === undefined) setDraft(null);
+  }, [value]);
   const shown = draft ?? Number(value);
   const change = (position: number) => {
     const next = scale.toValue(position);
     setDraft(next);
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
+      timer.current = undefined;
       if (next !== Number(value) && !onCommit(next)) setDraft(null);
     }, SLIDER_COMMIT_MS);
   };
