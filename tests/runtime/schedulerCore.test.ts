@@ -102,6 +102,19 @@ describe('the scheduler', () => {
     expect(h.last()?.frame.checkers).toEqual([{ rule: 'count-monotonic', description: expect.any(String), violated: true }]);
   });
 
+  it('plays on after a pause that came in the middle of a lookahead window, at any speed', async () => {
+    const h = harness();
+    h.core.receive({ type: 'LOAD', id: 1, spec: specFor(beaconLab, { seed: 3 }) });
+    for (let round = 0; round < 20; round++) {
+      h.core.receive({ type: 'PLAY', speed: round % 2 === 0 ? 'max' : 1 });
+      const from = h.last()?.frame.now ?? 0;
+      await h.settle(() => (h.last()?.frame.now ?? 0) > from);
+      h.core.receive({ type: 'PAUSE' });
+      await h.settle(() => h.last()?.playing === false);
+    }
+    expect(h.posted.filter((m) => m.type === 'ERROR')).toEqual([]);
+  });
+
   it('answers a load it cannot do with a clear error and keeps going', async () => {
     const h = harness();
     h.core.receive({ type: 'LOAD', id: 1, spec: { ...specFor(beaconLab), lab: 'nope' } });

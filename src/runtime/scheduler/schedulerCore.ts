@@ -74,7 +74,7 @@ export class SchedulerCore {
       for (;;) {
         const command = this.commands.shift();
         if (command !== undefined) await this.handleSafely(command);
-        else if (this.playing && this.run !== null) await this.slice(this.run);
+        else if (this.playing && this.run !== null) await this.sliceSafely(this.run);
         else break;
       }
     } finally {
@@ -89,6 +89,17 @@ export class SchedulerCore {
       const message = error instanceof Error ? error.message : String(error);
       if (command.type === 'LOAD') this.env.post({ type: 'LOADED', id: command.id, error: message });
       else this.env.post({ type: 'ERROR', message });
+      this.postUpdate();
+    }
+  }
+
+  /** A slice that throws stops the playing and says why, instead of leaving the run stuck in silence. */
+  private async sliceSafely(run: Run): Promise<void> {
+    try {
+      await this.slice(run);
+    } catch (error) {
+      this.playing = false;
+      this.env.post({ type: 'ERROR', message: `the run stopped: ${error instanceof Error ? error.message : String(error)}` });
       this.postUpdate();
     }
   }
