@@ -86,13 +86,37 @@ describe('the hardened lock client', () => {
     expect(cmds(fx).filter((x) => x.op === 'cad').map((x) => x.to)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
   });
 
-  it('RedLock: the token is the highest counter among the servers that said yes', () => {
+  /** Five servers answer the SET round: r1, r2 and r4 say yes with these counters. */
+  function majorityGranted() {
     const c = lockClient({ peers: FIVE_SERVERS });
     const rids = ridsOf(c.at(0).command({ op: 'acquire' }));
     const tokens: Record<string, number | null> = { r1: 3, r2: 7, r3: null, r4: 5, r5: null };
     let fx: readonly Effect[] = [];
     for (const [r, token] of Object.entries(tokens)) fx = c.at(10).msg(r, { type: 'reply', rid: rids[r] as number, result: token === null ? null : { token } });
-    expect(facts(fx, 'acquired')[0]).toMatchObject({ token: 7 });
+    return { c, fx };
+  }
+
+  it('RedLock: takes the highest counter among the yeses as its token, raises it there, and holds once a majority raised it', () => {
+    const { c, fx } = majorityGranted();
+    expect(facts(fx, 'acquired')).toEqual([]);
+    const raises = cmds(fx).filter((x) => x.op === 'raise');
+    expect(raises.map((x) => `${x.to}:${String(x['token'])}`)).toEqual(['r1:7', 'r2:7', 'r4:7']);
+    const rids = ridsOf(fx);
+    c.at(15).msg('r1', { type: 'reply', rid: rids['r1'] as number, result: 1 });
+    expect(facts(c.at(15).msg('r4', { type: 'reply', rid: rids['r4'] as number, result: 1 }), 'acquired')).toEqual([]);
+    const held = c.at(16).msg('r2', { type: 'reply', rid: rids['r2'] as number, result: 1 });
+    expect(facts(held, 'acquired')[0]).toMatchObject({ token: 7, elapsedMs: 16 });
+  });
+
+  it('RedLock: when its key is gone from too many servers to raise the token on a majority, it lets go and retries', () => {
+    const { c, fx } = majorityGranted();
+    const rids = ridsOf(fx);
+    c.at(15).msg('r1', { type: 'reply', rid: rids['r1'] as number, result: 1 });
+    c.at(16).msg('r2', { type: 'reply', rid: rids['r2'] as number, result: 0 });
+    const lost = c.at(17).msg('r4', { type: 'reply', rid: rids['r4'] as number, result: 0 });
+    expect(facts(lost, 'refused')).toEqual([{ kind: 'refused', lock: 'L', attempt: 1, granted: 3, why: 'token 7 raised on 1 of 5 servers' }]);
+    expect(cmds(lost).filter((x) => x.op === 'cad')).toHaveLength(5);
+    expect(facts(lost, 'retry')).toHaveLength(1);
   });
 });
 

@@ -52,6 +52,17 @@ describe('the Redis keyspace', () => {
     expect(deleted.change).toMatchObject({ kind: 'deleted', by: 'c2', entry: { owner: 'c1' } });
   });
 
+  it('compare-and-raise lifts the fencing counter only while the key holds the caller’s value, and never lowers it', () => {
+    const raised = run(locked, { op: 'raise', key: 'L', value: 'v1', token: 7 }, 'c1', 1100);
+    expect(raised).toMatchObject({ result: 1, change: { kind: 'raised', token: 7 } });
+    expect(raised.state.counters['L']).toBe(7);
+    expect(run(raised.state, { op: 'set', key: 'L', value: 'v2', pxMs: 500 }, 'c2', 1600).result).toEqual({ token: 8 });
+    expect(run(raised.state, { op: 'raise', key: 'L', value: 'v1', token: 3 }, 'c1', 1200)).toMatchObject({ result: 1, change: null });
+    expect(run(raised.state, { op: 'raise', key: 'L', value: 'v1', token: 3 }, 'c1', 1200).state.counters['L']).toBe(7);
+    expect(run(locked, { op: 'raise', key: 'L', value: 'other', token: 9 }, 'c2', 1100)).toMatchObject({ result: 0, change: null });
+    expect(run(locked, { op: 'raise', key: 'L', value: 'v1', token: 9 }, 'c1', 1500)).toMatchObject({ result: 0, change: null });
+  });
+
   it('DEL deletes whoever set the key', () => {
     expect(run(locked, { op: 'del', key: 'L' }, 'c2', 1100)).toMatchObject({ result: 1, change: { kind: 'deleted', how: 'del', by: 'c2' } });
     expect(run(EMPTY_KEYSPACE, { op: 'del', key: 'L' }, 'c2', 1100).result).toBe(0);

@@ -6,7 +6,7 @@
  * This is the storage's own accept rule, checked again from the trace: it guards against a bug in
  * the storage (a high-water mark lost on restart, a comparison the wrong way round), not against
  * the lock. It cannot see whether the tokens follow the order in which the holds were acquired,
- * so it passes a stale holder whose token happens to be higher (RedLock's tokens can go down).
+ * so it passes a stale holder whose token happens to be higher (a counter lost in an empty restart).
  * The safety property itself is `mutual-exclusion`, which judges by the acquisitions.
  */
 import type { Checker } from '../../sim/checker';

@@ -24,8 +24,9 @@ const oneDown: Scenario = {
     { at: 0, text: 'Five independent Redis servers; r5 is down.' },
     { at: 100, text: 'c1 sends SET L <random value> NX PX 500 to all five at once and starts its clock.' },
     { at: 115, text: 'r1..r4 say yes. r5 never answers; c1 waits at most requestTimeoutMs (50 ms) for it.' },
-    { at: 150, text: '4 of 5 is a majority (N/2+1 = 3). Validity = TTL − elapsed − drift = 500 − 50 − 7 = 443 ms: c1 holds the lock for that long unless it renews.' },
-    { at: 470, text: 'c1 finishes its work and runs the compare-and-delete script on every server.' },
+    { at: 150, text: '4 of 5 is a majority (N/2+1 = 3). Its token is the highest counter among the yeses, 1; c1 asks r1..r4 to raise their counters to it, so any later majority counts past it.' },
+    { at: 174, text: 'Three confirmed it: c1 holds the lock. Validity = TTL − elapsed − drift = 500 − 73 − 7 = 420 ms, counted from when the SETs went out: c1 holds it that long unless it renews.' },
+    { at: 493, text: 'c1 finishes its work and runs the compare-and-delete script on every server.' },
   ],
 };
 
@@ -41,11 +42,11 @@ const clockJump: Scenario = {
   untilMs: 1000,
   narration: [
     { at: 0, text: 'c1 cannot reach r4 and r5 (the links are cut).' },
-    { at: 150, text: 'c1 gets r1, r2 and r3: exactly a majority. It holds the lock for 443 ms and starts a long task.' },
+    { at: 174, text: 'c1 gets r1, r2 and r3: exactly a majority. It holds the lock for 419 ms and starts a long task.' },
     { at: 180, text: 'r3’s clock jumps a second ahead (an operator, or NTP stepping it).' },
-    { at: 222, text: 'c2 asked everyone. By r3’s clock c1’s key had expired, so r3 said yes; r4 and r5 never saw c1. Three of five: c2 holds the lock too.' },
-    { at: 465, text: 'Both clients hold the lock, each by the rules. Both write to the storage, and their writes interleave.' },
-    { at: 543, text: 'c1’s renewal reached only r1 and r2; its validity runs out and it stops, too late.' },
+    { at: 244, text: 'c2 asked everyone. By r3’s clock c1’s key had expired, so r3 said yes; r4 and r5 never saw c1. Three of five: c2 holds the lock too.' },
+    { at: 489, text: 'Both clients hold the lock, each by the rules. Both write to the storage, and their writes interleave.' },
+    { at: 520, text: 'c1’s renewal reached only r1 and r2; its validity runs out and it stops, too late.' },
   ],
 };
 
@@ -58,10 +59,10 @@ const clockJumpFencing: Scenario = {
   actions: CLOCK_JUMP,
   untilMs: 1000,
   narration: [
-    { at: 150, text: 'c1 holds r1..r3; every server counts its own fencing counter, and a client’s token is the highest its majority gave it.' },
-    { at: 222, text: 'The clock jump on r3 gave c2 a majority of its own (r3, r4, r5). r3’s counter is at 2, so c2’s token is 2.' },
-    { at: 472, text: 'c2 writes under token 2. When c1 wrote again under token 1, the storage rejected it, and the rejection told c1 it has lost the lock.' },
-    { at: 1000, text: 'Here the tokens went up, but RedLock does not promise that: each server counts on its own and a token is the highest its majority gave, so a later holder can get a lower (or the same) token (Kleppmann’s point). Fencing then turns the rightful holder away, or, if that holder writes first, lets a stale holder’s higher token in.' },
+    { at: 174, text: 'c1 holds r1..r3 with token 1. Every server keeps its own fencing counter; a token is the highest its majority gave, and the winner raises the counters of its majority to it before it holds.' },
+    { at: 244, text: 'The clock jump on r3 gave c2 a majority of its own (r3, r4, r5). r3’s counter is at 2, so c2’s token is 2; r4 and r5 raised theirs to 2 before c2 went ahead.' },
+    { at: 496, text: 'c2 writes under token 2. When c1 wrote again under token 1, the storage rejected it, and the rejection told c1 it has lost the lock.' },
+    { at: 1000, text: 'Counters kept apart do not order tokens by themselves: without the raise, a later majority that misses the server with the highest counter gets a lower token (Kleppmann’s point), and fencing would let the stale holder in. The raise makes every majority that comes later meet a server already past the token.' },
   ],
 };
 
@@ -74,10 +75,10 @@ const emptyRestart: Scenario = {
   actions: [...c1OnlyReachesThree, acquire(100, 'c1'), { at: 180, kind: 'crash', node: 'r3' }, { at: 190, kind: 'restart', node: 'r3' }, acquire(200, 'c2')],
   untilMs: 1000,
   narration: [
-    { at: 150, text: 'c1 holds the lock on r1, r2 and r3, a bare majority.' },
+    { at: 174, text: 'c1 holds the lock on r1, r2 and r3, a bare majority.' },
     { at: 190, text: 'r3 crashed at 180 ms. Persistence is off, so it restarts now with an empty keyspace: c1’s key is gone, and so is r3’s fencing counter.' },
-    { at: 222, text: 'c2 asked: r3, r4 and r5 said yes. Two clients hold a majority each, both with token 1.' },
-    { at: 465, text: 'Their writes interleave at the storage. The fixes: persistence with fsync, or keep a restarted server out for one TTL (delayed restart).' },
+    { at: 244, text: 'c2 asked: r3, r4 and r5 said yes. Two clients hold a majority each, both with token 1.' },
+    { at: 489, text: 'Their writes interleave at the storage. The fixes: persistence with fsync, or keep a restarted server out for one TTL (delayed restart).' },
   ],
 };
 
@@ -112,7 +113,7 @@ const slowHardened: Scenario = {
   narration: [
     { at: 100, text: 'The same pause during the same acquisition, hardened.' },
     { at: 1101, text: 'c1 counts 5 of 5, but 1001 ms went by since the SETs went out: validity = 1000 − 1001 − 12 is not positive. It takes nothing, runs the compare-and-delete everywhere, and retries after a random delay.' },
-    { at: 1172, text: 'c2 asked while c1 waited to retry, and got a majority first: it holds the lock alone.' },
+    { at: 1193, text: 'c2 asked while c1 waited to retry, and got a majority first: it holds the lock alone.' },
   ],
 };
 

@@ -9,6 +9,7 @@ import { ARTICLE_VALUE, driftMs, num, quorumOf, rulesOf, serversOf } from './con
 import { forgetPending, request } from './clientOut';
 import { becomeHolder } from './hold';
 import { cancelTimer, fact, result, setTimer, update, type Out } from './out';
+import { finishRaise, startRaise } from './raiseToken';
 import { releaseEverywhere, stopTickers } from './release';
 import { LOCK_KEY, type ClientState } from './types';
 
@@ -29,7 +30,7 @@ export function beginCycle(o: Out<ClientState>): void {
 
 export function beginAttempt(o: Out<ClientState>): void {
   const round = o.s.round + 1;
-  update(o, { phase: 'acquiring', attempt: o.s.attempt + 1, round, roundStartedAt: o.ctx.now, granted: {}, answered: [] });
+  update(o, { phase: 'acquiring', attempt: o.s.attempt + 1, round, roundStartedAt: o.ctx.now, granted: {}, answered: [], raised: null });
   update(o, { value: valueFor(o) });
   fact(o, { kind: 'acquiring', lock: LOCK_KEY, attempt: o.s.attempt });
   const ttlMs = num(o.ctx, 'ttlMs');
@@ -38,7 +39,7 @@ export function beginAttempt(o: Out<ClientState>): void {
 }
 
 export function onSetReply(o: Out<ClientState>, server: string, round: number, token: number | null): void {
-  if (o.s.phase !== 'acquiring' || round !== o.s.round || o.s.answered.includes(server)) return;
+  if (o.s.phase !== 'acquiring' || o.s.raised !== null || round !== o.s.round || o.s.answered.includes(server)) return;
   update(o, { answered: [...o.s.answered, server] });
   if (token !== null) {
     update(o, { granted: { ...o.s.granted, [server]: token } });
@@ -53,26 +54,43 @@ export function onSetReply(o: Out<ClientState>, server: string, round: number, t
   if (o.s.answered.length === serversOf(o.ctx).length) finishRound(o);
 }
 
+/** The token a round won: the highest counter among the servers that said yes. */
+export function roundToken(s: ClientState): number {
+  return Math.max(...Object.values(s.granted));
+}
+
+/** The round's time so far and the validity left (TTL − elapsed − drift), both from when the SETs went out. */
+export function roundTiming(o: Out<ClientState>): { readonly elapsedMs: number; readonly validityMs: number } {
+  const ttlMs = num(o.ctx, 'ttlMs');
+  const elapsedMs = o.ctx.now - (o.s.roundStartedAt ?? o.ctx.now);
+  return { elapsedMs, validityMs: ttlMs - elapsedMs - driftMs(ttlMs) };
+}
+
 /** The round is over: every server answered, or its time ran out. */
 export function finishRound(o: Out<ClientState>): void {
   if (o.s.phase !== 'acquiring') return;
+  if (o.s.raised !== null) return finishRaise(o);
   cancelTimer(o, 'round');
   forgetPending(o, 'set');
   const rules = rulesOf(o.ctx);
   const servers = serversOf(o.ctx);
-  const ttlMs = num(o.ctx, 'ttlMs');
   const yes = Object.keys(o.s.granted).length;
-  const elapsedMs = o.ctx.now - (o.s.roundStartedAt ?? o.ctx.now);
-  const validityMs = ttlMs - elapsedMs - driftMs(ttlMs);
+  const { elapsedMs, validityMs } = roundTiming(o);
   if (yes >= quorumOf(servers.length) && (!rules.validity || validityMs > 0)) {
+    if (rules.raiseTokens && servers.length > 1) return startRaise(o);
     return becomeHolder(o, rules.validity ? validityMs : null, elapsedMs);
   }
   const why = yes >= quorumOf(servers.length) ? `validity ${round3(validityMs)} ms after ${round3(elapsedMs)} ms` : `${yes} of ${servers.length} servers`;
-  fact(o, { kind: 'refused', lock: LOCK_KEY, attempt: o.s.attempt, granted: yes, why });
+  refuse(o, yes, why);
+}
+
+/** The attempt failed, for the reason given: say so, then release and retry or give up. */
+export function refuse(o: Out<ClientState>, granted: number, why: string): void {
+  fact(o, { kind: 'refused', lock: LOCK_KEY, attempt: o.s.attempt, granted, why });
   loseRound(o);
 }
 
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
  * A round that did not get the lock. Hardened and the article's RedLock release what they got
@@ -130,6 +148,6 @@ export function answer(o: Out<ClientState>, ok: boolean, value: string): void {
 
 /** Between cycles: a client of the built-in workload tries again after `thinkMs`. */
 export function rest(o: Out<ClientState>): void {
-  update(o, { phase: o.ctx.params['autoStart'] === false ? 'idle' : 'thinking', value: null, token: null, leaseUntil: null, renewing: null, written: 0 });
+  update(o, { phase: o.ctx.params['autoStart'] === false ? 'idle' : 'thinking', value: null, token: null, leaseUntil: null, renewing: null, raised: null, written: 0 });
   if (o.s.phase === 'thinking') setTimer(o, 'cycle', num(o.ctx, 'thinkMs'));
 }

@@ -10,6 +10,7 @@ import { takePending } from './clientOut';
 import { answer, beginAttempt, beginCycle, finishRound, onSetReply, panic } from './acquire';
 import { onLeaseTimer, onWorkTimer, onWritten, releaseHold } from './hold';
 import { outFor, result, setTimer, update, type Out } from './out';
+import { onRaiseReply } from './raiseToken';
 import { onReleaseReply } from './release';
 import { onInstanceTick, onRenewReply, onRenewTick } from './renewal';
 import type { ClientState, LockMessage, RedisResult } from './types';
@@ -25,6 +26,7 @@ export const IDLE_CLIENT: ClientState = {
   roundStartedAt: null,
   granted: {},
   answered: [],
+  raised: null,
   leaseUntil: null,
   renewing: null,
   tickers: {},
@@ -49,6 +51,8 @@ function onReply(o: Out<ClientState>, from: string, rid: number, res: RedisResul
   switch (pending.purpose) {
     case 'set':
       return onSetReply(o, from, pending.round, res !== null && typeof res === 'object' ? res.token : null);
+    case 'raise':
+      return onRaiseReply(o, from, pending.round, n);
     case 'renew':
       return onRenewReply(o, from, pending.round, n);
     case 'release':

@@ -36,6 +36,15 @@ export interface LockRules {
    * a second Unlock closes a closed channel: a Go panic.
    */
   readonly renewalPerInstance: boolean;
+  /**
+   * RedLock's fencing token is the highest counter among the servers that said yes, and those
+   * counters are independent: the next holder's majority may not include the server that gave the
+   * highest, so its token can be lower. Hardened, a winner first raises the counter to its token on
+   * a majority of the servers that still hold its key, and holds the lock only then; any later
+   * majority meets one of them, so a later acquisition gets a higher token. The article has no
+   * tokens at all.
+   */
+  readonly raiseTokens: boolean;
   /** How long one acquisition round waits for replies: the seed's context.WithTimeout of 5 s (line 1302), or `requestTimeoutMs`. */
   readonly acquireTimeoutMs: number;
 }
@@ -75,6 +84,7 @@ export function rulesOf(ctx: StepContext): LockRules {
     validity: hardened,
     randomRetry: hardened,
     renewalPerInstance: !hardened,
+    raiseTokens: hardened,
     acquireTimeoutMs: hardened ? num(ctx, 'requestTimeoutMs') : ARTICLE_TIMEOUT_MS,
   };
 }

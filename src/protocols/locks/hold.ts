@@ -5,13 +5,13 @@
  */
 import { num, rulesOf, STORAGE_ID } from './config';
 import { cancelTimer, fact, persist, send, setTimer, update, type Out } from './out';
-import { answer, panic, rest } from './acquire';
+import { answer, panic, rest, roundToken } from './acquire';
 import { startRenewal } from './renewal';
 import { releaseEverywhere, stopTickers, unlock } from './release';
 import { LOCK_KEY, type ClientState } from './types';
 
 export function becomeHolder(o: Out<ClientState>, validityMs: number | null, elapsedMs: number): void {
-  const token = Math.max(...Object.values(o.s.granted));
+  const token = roundToken(o.s);
   const leaseUntil = validityMs === null ? null : (o.s.roundStartedAt ?? o.ctx.now) + validityMs;
   update(o, { phase: 'holding', hold: o.s.hold + 1, token, leaseUntil, written: 0 });
   persist(o, 'holds', o.s.hold);
@@ -45,8 +45,8 @@ export function onWorkTimer(o: Out<ClientState>): void {
 /** The storage answered a write; after the last one the work is done and the holder unlocks. */
 export function onWritten(o: Out<ClientState>, hold: number, part: number, accepted: boolean): void {
   if (o.s.phase !== 'holding' || hold !== o.s.hold) return;
-  // The storage saw a higher token, or this one from another hold. With RedLock that need not be a
-  // newer holder: its tokens can go down, and then a rightful holder is turned away.
+  // The storage saw a higher token, or this one from another hold: a newer holder wrote (or a
+  // server that came back empty handed out a token again).
   if (!accepted && rulesOf(o.ctx).tellHolder) return lose(o, `the storage rejected token ${o.s.token ?? '?'}: it had already accepted a higher token, or this one from another hold`);
   if (part >= num(o.ctx, 'writes')) releaseHold(o);
 }

@@ -13,6 +13,7 @@ export const EMPTY_KEYSPACE: RedisState = { keys: {}, counters: {} };
 export type Change =
   | { readonly kind: 'set'; readonly key: string; readonly entry: Entry; readonly token: number }
   | { readonly kind: 'extended'; readonly key: string; readonly entry: Entry; readonly by: NodeId }
+  | { readonly kind: 'raised'; readonly key: string; readonly entry: Entry; readonly token: number }
   | { readonly kind: 'deleted'; readonly key: string; readonly entry: Entry; readonly by: NodeId; readonly how: 'del' | 'cad' | 'expire' | 'pexpire' | 'cae' };
 
 export interface Applied {
@@ -85,6 +86,12 @@ export function applyCommand(state: RedisState, cmd: RedisCommand, from: NodeId,
       const ms = cmd.ms ?? Math.trunc(cmd.seconds ?? 0) * 1000;
       const applied = expireIn(state, cmd.key, ms, now, from, cmd.ms === undefined ? 'expire' : 'cae');
       return applied;
+    }
+    case 'raise': {
+      if (!live || entry.value !== cmd.value) return unchanged(state, 0);
+      if ((state.counters[cmd.key] ?? 0) >= cmd.token) return unchanged(state, 1);
+      const raised = { ...state, counters: { ...state.counters, [cmd.key]: cmd.token } };
+      return { state: raised, result: 1, change: { kind: 'raised', key: cmd.key, entry, token: cmd.token } };
     }
   }
 }

@@ -46,6 +46,8 @@ function report(o: Out<RedisState>, change: Change): void {
       return armExpiry(o, key, entry);
     case 'deleted':
       return fact(o, { kind: 'deleted', ...base, by: change.by, how: change.how });
+    case 'raised':
+      return fact(o, { kind: 'raised', ...base, token: change.token });
   }
 }
 

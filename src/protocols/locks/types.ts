@@ -13,7 +13,9 @@ export const LOCK_KEY = 'L';
  * `INCR` of the key's fencing counter, in one script, so the reply carries the token.
  * `cad` (compare-and-delete) and `cae` (compare-and-extend) are the two Lua scripts of the seed:
  * they act only when the key still holds the caller's value. `cae` extends with `PEXPIRE ms` when
- * `ms` is given and with `EXPIRE seconds` otherwise.
+ * `ms` is given and with `EXPIRE seconds` otherwise. `raise` (compare-and-raise, a script of the
+ * hardened RedLock) lifts the key's fencing counter to at least `token`, only while the key still
+ * holds the caller's value.
  */
 export type RedisCommand =
   | { readonly op: 'set'; readonly key: string; readonly value: string; readonly pxMs: number }
@@ -22,7 +24,8 @@ export type RedisCommand =
   | { readonly op: 'pexpire'; readonly key: string; readonly ms: number }
   | { readonly op: 'expire'; readonly key: string; readonly seconds: number }
   | { readonly op: 'cad'; readonly key: string; readonly value: string }
-  | { readonly op: 'cae'; readonly key: string; readonly value: string; readonly ms?: number; readonly seconds?: number };
+  | { readonly op: 'cae'; readonly key: string; readonly value: string; readonly ms?: number; readonly seconds?: number }
+  | { readonly op: 'raise'; readonly key: string; readonly value: string; readonly token: number };
 
 /** A `set` that won answers its token; one that lost answers null; other commands answer a number or the value. */
 export type RedisResult = { readonly token: number } | number | string | null;
@@ -61,7 +64,7 @@ export type StorageState = {
 export type ClientPhase = 'idle' | 'acquiring' | 'retry-wait' | 'holding' | 'thinking';
 
 /** What a request a client sent was for, so its reply finds its place. */
-export type Pending = { readonly purpose: 'set' | 'renew' | 'release'; readonly server: NodeId; readonly round: number };
+export type Pending = { readonly purpose: 'set' | 'raise' | 'renew' | 'release'; readonly server: NodeId; readonly round: number };
 
 export type ClientState = {
   readonly phase: ClientPhase;
@@ -78,6 +81,11 @@ export type ClientState = {
   readonly roundStartedAt: number | null;
   readonly granted: Readonly<Record<NodeId, number>>;
   readonly answered: readonly NodeId[];
+  /**
+   * Hardened RedLock, once a majority said yes: the servers that raised their counter to the
+   * round's token (null before that stage, and outside RedLock).
+   */
+  readonly raised: readonly NodeId[] | null;
   /** Hardened: the local time until which the lock is safely held (validity time); null otherwise. */
   readonly leaseUntil: number | null;
   /** Hardened: the renewal round in flight, if any. */
