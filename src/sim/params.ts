@@ -74,11 +74,16 @@ export function paramApplies(spec: ParamSpec, variant: string): boolean {
   return spec.variants === undefined || spec.variants.includes(variant);
 }
 
+/** The parameter that bounds this one from above (`atMost`), if any. */
+function boundOf(spec: ParamSpec): string | undefined {
+  return spec.kind === 'int' || spec.kind === 'number' ? spec.atMost : undefined;
+}
+
 /** The spec as a control should offer it: a number bounded by another parameter gets that bound as its maximum. */
 export function boundedSpec(spec: ParamSpec, params: Readonly<Record<string, ParamValue>>): ParamSpec {
-  if ((spec.kind !== 'int' && spec.kind !== 'number') || spec.atMost === undefined) return spec;
-  const bound = params[spec.atMost];
-  return typeof bound === 'number' ? { ...spec, max: Math.min(spec.max, bound) } : spec;
+  const name = boundOf(spec);
+  const bound = name === undefined ? undefined : params[name];
+  return (spec.kind === 'int' || spec.kind === 'number') && typeof bound === 'number' ? { ...spec, max: Math.min(spec.max, bound) } : spec;
 }
 
 /** One parameter's new value, with any parameter bounded by it lowered to stay within it. */
@@ -86,7 +91,7 @@ export function changeWithin(specs: readonly ParamSpec[], params: Readonly<Recor
   const out: Record<string, ParamValue> = { [name]: value };
   for (const s of specs) {
     const current = params[s.name];
-    if ((s.kind === 'int' || s.kind === 'number') && s.atMost === name && typeof current === 'number' && typeof value === 'number' && current > value) out[s.name] = value;
+    if (boundOf(s) === name && typeof current === 'number' && typeof value === 'number' && current > value) out[s.name] = value;
   }
   return out;
 }
@@ -115,11 +120,12 @@ function parseValue(spec: ParamSpec, raw: ParamValue): ParamValue {
 /** Throws when a parameter is above the one that bounds it (`atMost`). */
 function checkBounds(specs: readonly ParamSpec[], values: Params): void {
   for (const spec of specs) {
-    if ((spec.kind !== 'int' && spec.kind !== 'number') || spec.atMost === undefined) continue;
+    const boundName = boundOf(spec);
+    if (boundName === undefined) continue;
     const value = values[spec.name];
-    const bound = values[spec.atMost];
+    const bound = values[boundName];
     if (typeof value === 'number' && typeof bound === 'number' && value > bound) {
-      throw new ParamError(`${spec.name} (${value}) must be at most ${spec.atMost} (${bound})`);
+      throw new ParamError(`${spec.name} (${value}) must be at most ${boundName} (${bound})`);
     }
   }
 }

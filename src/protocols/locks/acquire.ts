@@ -60,10 +60,11 @@ export function roundToken(s: ClientState): number {
 }
 
 /** The round's time so far and the validity left (TTL − elapsed − drift), both from when the SETs went out. */
-export function roundTiming(o: Out<ClientState>): { readonly elapsedMs: number; readonly validityMs: number } {
+export function roundTiming(o: Out<ClientState>): { readonly elapsedMs: number; readonly validityMs: number; readonly why: string } {
   const ttlMs = num(o.ctx, 'ttlMs');
   const elapsedMs = o.ctx.now - (o.s.roundStartedAt ?? o.ctx.now);
-  return { elapsedMs, validityMs: ttlMs - elapsedMs - driftMs(ttlMs) };
+  const validityMs = ttlMs - elapsedMs - driftMs(ttlMs);
+  return { elapsedMs, validityMs, why: `validity ${round3(validityMs)} ms after ${round3(elapsedMs)} ms` };
 }
 
 /** The round is over: every server answered, or its time ran out. */
@@ -75,13 +76,12 @@ export function finishRound(o: Out<ClientState>): void {
   const rules = rulesOf(o.ctx);
   const servers = serversOf(o.ctx);
   const yes = Object.keys(o.s.granted).length;
-  const { elapsedMs, validityMs } = roundTiming(o);
-  if (yes >= quorumOf(servers.length) && (!rules.validity || validityMs > 0)) {
+  const timing = roundTiming(o);
+  if (yes >= quorumOf(servers.length) && (!rules.validity || timing.validityMs > 0)) {
     if (rules.raiseTokens && servers.length > 1) return startRaise(o);
-    return becomeHolder(o, rules.validity ? validityMs : null, elapsedMs);
+    return becomeHolder(o, rules.validity ? timing.validityMs : null, timing.elapsedMs);
   }
-  const why = yes >= quorumOf(servers.length) ? `validity ${round3(validityMs)} ms after ${round3(elapsedMs)} ms` : `${yes} of ${servers.length} servers`;
-  refuse(o, yes, why);
+  refuse(o, yes, yes >= quorumOf(servers.length) ? timing.why : `${yes} of ${servers.length} servers`);
 }
 
 /** The attempt failed, for the reason given: say so, then release and retry or give up. */
@@ -90,7 +90,9 @@ export function refuse(o: Out<ClientState>, granted: number, why: string): void 
   loseRound(o);
 }
 
-export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
 
 /**
  * A round that did not get the lock. Hardened and the article's RedLock release what they got

@@ -5,7 +5,7 @@
  */
 import { num, rulesOf, STORAGE_ID } from './config';
 import { cancelTimer, fact, persist, send, setTimer, update, type Out } from './out';
-import { answer, panic, rest, roundToken } from './acquire';
+import { answer, panic, rest, round3, roundToken } from './acquire';
 import { startRenewal } from './renewal';
 import { releaseEverywhere, stopTickers, unlock } from './release';
 import { LOCK_KEY, type ClientState } from './types';
@@ -22,8 +22,6 @@ export function becomeHolder(o: Out<ClientState>, validityMs: number | null, ela
   if (leaseUntil !== null) setTimer(o, 'lease', leaseUntil - o.ctx.now);
   startRenewal(o);
 }
-
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** The hardened holder's own view: is the lock still safely ours by its clock? */
 function leaseLeft(o: Out<ClientState>): boolean {

@@ -10,7 +10,7 @@
  */
 import { quorumOf, rulesOf, serversOf } from './config';
 import { forgetPending, request } from './clientOut';
-import { refuse, roundTiming, roundToken, round3 } from './acquire';
+import { refuse, roundTiming, roundToken } from './acquire';
 import { becomeHolder } from './hold';
 import { cancelTimer, setTimer, update, type Out } from './out';
 import { LOCK_KEY, type ClientState } from './types';
@@ -37,8 +37,7 @@ export function finishRaise(o: Out<ClientState>): void {
   forgetPending(o, 'raise');
   const servers = serversOf(o.ctx).length;
   const raised = o.s.raised?.length ?? 0;
-  const { elapsedMs, validityMs } = roundTiming(o);
-  if (raised >= quorumOf(servers) && validityMs > 0) return becomeHolder(o, validityMs, elapsedMs);
-  const why = raised >= quorumOf(servers) ? `validity ${round3(validityMs)} ms after ${round3(elapsedMs)} ms` : `token ${roundToken(o.s)} raised on ${raised} of ${servers} servers`;
-  refuse(o, Object.keys(o.s.granted).length, why);
+  const timing = roundTiming(o);
+  if (raised >= quorumOf(servers) && timing.validityMs > 0) return becomeHolder(o, timing.validityMs, timing.elapsedMs);
+  refuse(o, Object.keys(o.s.granted).length, raised >= quorumOf(servers) ? timing.why : `token ${roundToken(o.s)} raised on ${raised} of ${servers} servers`);
 }

@@ -36,8 +36,9 @@ export type BucketNodeState = RelayState & GateRecord & {
 
 /** The seed's Wait loop sleeps this long between tries. */
 export const ARTICLE_POLL_MS = 10;
-const pollTimer = (id: string) => `poll:${id}`;
-const deadlineTimer = (id: string) => `deadline:${id}`;
+/** A waiting request's timers are named by kind and request id, e.g. `poll:r7`. */
+type WaitTimer = 'poll' | 'deadline' | 'grant';
+const timerOf = (kind: WaitTimer, id: string): string => `${kind}:${id}`;
 const MAX_WAITING = 1000;
 
 export function bucketConfig(ctx: StepContext): BucketConfig {
@@ -75,15 +76,15 @@ function startWait(o: Out<BucketNodeState>, client: NodeId, m: Request & { waitM
     if (tryAllow(o)) return decide(o, client, m.id, m.key, true, { waitedMs: 0, polls: 0 });
     update(o, { waiting: { ...o.s.waiting, [m.id]: waiter } });
     // The caller's context: Go's ctx.Done() ends the wait at the deadline, whatever the loop is doing.
-    setTimer(o, deadlineTimer(m.id), m.waitMs);
-    return setTimer(o, pollTimer(m.id), ARTICLE_POLL_MS);
+    setTimer(o, timerOf('deadline', m.id), m.waitMs);
+    return setTimer(o, timerOf('poll', m.id), ARTICLE_POLL_MS);
   }
   const r = reserve(o.s.bucket, bucketConfig(o.ctx), o.ctx.now, m.waitMs);
   update(o, { bucket: r.bucket });
   if (r.waitMs === null) return decide(o, client, m.id, m.key, false, { reason: 'would wait past deadline' });
   if (r.waitMs === 0) return decide(o, client, m.id, m.key, true, { waitedMs: 0 });
   update(o, { waiting: { ...o.s.waiting, [m.id]: { ...waiter, grantAt: round3(o.ctx.now + r.waitMs) } } });
-  setTimer(o, `grant:${m.id}`, r.waitMs);
+  setTimer(o, timerOf('grant', m.id), r.waitMs);
 }
 
 function takeWaiter(o: Out<BucketNodeState>, id: string): Waiter | null {
@@ -102,18 +103,18 @@ function onPoll(o: Out<BucketNodeState>, id: string): void {
   const polls = w.polls + 1;
   if (tryAllow(o)) {
     takeWaiter(o, id);
-    cancelTimer(o, deadlineTimer(id));
+    cancelTimer(o, timerOf('deadline', id));
     return decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since), polls });
   }
   update(o, { waiting: { ...o.s.waiting, [id]: { ...w, polls } } });
-  setTimer(o, pollTimer(id), ARTICLE_POLL_MS);
+  setTimer(o, timerOf('poll', id), ARTICLE_POLL_MS);
 }
 
 /** The context's deadline while the loop sleeps: Wait returns ctx.Err() at once. */
 function onDeadline(o: Out<BucketNodeState>, id: string): void {
   const w = takeWaiter(o, id);
   if (w === null) return;
-  cancelTimer(o, pollTimer(id));
+  cancelTimer(o, timerOf('poll', id));
   decide(o, w.client, id, w.key, false, { waitedMs: round3(o.ctx.now - w.since), polls: w.polls, reason: 'deadline' });
 }
 
@@ -130,7 +131,7 @@ const REARM_MIN_MS = 1;
 function onGrant(o: Out<BucketNodeState>, id: string): void {
   const w = o.s.waiting[id];
   if (w === undefined) return;
-  if (w.grantAt !== undefined && o.ctx.now < w.grantAt - GRID_MS) return setTimer(o, `grant:${id}`, Math.max(REARM_MIN_MS, w.grantAt - o.ctx.now));
+  if (w.grantAt !== undefined && o.ctx.now < w.grantAt - GRID_MS) return setTimer(o, timerOf('grant', id), Math.max(REARM_MIN_MS, w.grantAt - o.ctx.now));
   takeWaiter(o, id);
   decide(o, w.client, id, w.key, true, { waitedMs: round3(o.ctx.now - w.since) });
 }
@@ -143,9 +144,12 @@ function onRequest(o: Out<BucketNodeState>, from: NodeId, m: Request): void {
 
 function onInput(o: Out<BucketNodeState>, input: NodeInput): void {
   if (input.kind === 'message' && input.msg['type'] === 'Request') return onRequest(o, input.from, input.msg as unknown as Request);
-  if (input.kind === 'timer' && input.name.startsWith('poll:')) return onPoll(o, input.name.slice(5));
-  if (input.kind === 'timer' && input.name.startsWith('deadline:')) return onDeadline(o, input.name.slice(9));
-  if (input.kind === 'timer' && input.name.startsWith('grant:')) return onGrant(o, input.name.slice(6));
+  if (input.kind === 'timer') {
+    const [kind, id] = input.name.split(/:(.*)/s) as [string, string | undefined];
+    if (id !== undefined && kind === 'poll') return onPoll(o, id);
+    if (id !== undefined && kind === 'deadline') return onDeadline(o, id);
+    if (id !== undefined && kind === 'grant') return onGrant(o, id);
+  }
   if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is the token bucket; it takes no commands`);
   const outcome = outcomeOfInput(o, input);
   if (outcome === null) return;
