@@ -1,7 +1,7 @@
 /** The etcd lock clients step by step: each article pitfall at the level of one client, and what hardened does instead. */
 import { describe, expect, it } from 'vitest';
-import { mutexClientStep } from '../../src/protocols/etcd/mutexClient';
-import { txnClientStep } from '../../src/protocols/etcd/txnClient';
+import { etcdMutexClientProtocol } from '../../src/protocols/etcd/mutexClient';
+import { etcdTxnClientProtocol } from '../../src/protocols/etcd/txnClient';
 import type { EtcdClientState } from '../../src/protocols/etcd/clientTypes';
 import type { Effect, StepFunction } from '../../src/sim/node';
 import { Clocked } from '../locks/harness';
@@ -21,7 +21,7 @@ const reply = (c: Clocked<EtcdClientState>, rid: number, res: object) => c.msg('
 
 /** A txn-lock client that has just taken the lock with lease 7 at revision 9. */
 function txnHolder(variant: string) {
-  const c = client(txnClientStep, variant);
+  const c = client(etcdTxnClientProtocol.step, variant);
   const grant = requests(c.at(0).command({ op: 'acquire' }))[0]!;
   const put = requests(reply(c.at(5), grant.rid, { op: 'grant', lease: 7, ttlMs: 1000 }))[0]!;
   const fx = reply(c.at(10), put.rid, { op: 'txn', succeeded: true, results: [{ revision: 9 }], revision: 9 });
@@ -77,7 +77,7 @@ describe('the etcd transaction lock client', () => {
 
 /** A mutex client whose TryLock put its key L/2 (revision 3) while L/1 (revision 2) owns the lock. */
 function tryLocking(variant: string) {
-  const c = client(mutexClientStep, variant, { tryLockMs: 300 });
+  const c = client(etcdMutexClientProtocol.step, variant, { tryLockMs: 300 });
   const grant = requests(c.at(0).command({ op: 'trylock' }))[0]!;
   const put = requests(reply(c.at(5), grant.rid, { op: 'grant', lease: 2, ttlMs: 1000 }))[0]!;
   const owner = { key: 'L/1', value: '', createRevision: 2, modRevision: 2, version: 1, lease: 1 };
@@ -119,7 +119,7 @@ describe('the etcd mutex client', () => {
   });
 
   it('article Lock: the usage example’s context bounds the session keepalive and the wait', () => {
-    const c = client(mutexClientStep, 'article', { contextMs: 500 });
+    const c = client(etcdMutexClientProtocol.step, 'article', { contextMs: 500 });
     expect(timers(c.at(0).command({ op: 'acquire' }))).toContain('ctx');
     const grant = c.state?.main?.inflight;
     const put = requests(reply(c.at(5), grant!.rid, { op: 'grant', lease: 4, ttlMs: 1000 }))[0]!;

@@ -1,12 +1,12 @@
 /** Driving the etcd lab's nodes by hand: the server with a clock the test moves, and request helpers. */
 import type { Effect } from '../../src/sim/node';
-import { etcdStep } from '../../src/protocols/etcd/server';
+import { etcdProtocol } from '../../src/protocols/etcd/server';
 import type { EtcdRequest, EtcdResponse, EtcdState } from '../../src/protocols/etcd/types';
 import { Clocked } from '../locks/harness';
 import { ctxFor, sends, type CtxOptions } from '../paxos/stepHarness';
 
 export function etcdServer(options: CtxOptions = {}): Clocked<EtcdState> {
-  const node = new Clocked<EtcdState>(etcdStep, ctxFor({ id: 'etcd', peers: ['c1', 'c2', 'storage'], ...options }));
+  const node = new Clocked<EtcdState>(etcdProtocol.step, ctxFor({ id: 'etcd', peers: ['c1', 'c2', 'storage'], ...options }));
   node.start();
   return node;
 }

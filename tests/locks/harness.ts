@@ -1,6 +1,6 @@
 /** Driving the lock nodes' step functions by hand, with a local clock the test moves. */
 import type { StepContext, StepFunction } from '../../src/sim/node';
-import { clientStep } from '../../src/protocols/locks/client';
+import { lockClientProtocol } from '../../src/protocols/locks/client';
 import type { ClientState } from '../../src/protocols/locks/types';
 import { ctxFor, Driven, type CtxOptions } from '../paxos/stepHarness';
 
@@ -21,7 +21,7 @@ export const FIVE_SERVERS = ['c2', 'r1', 'r2', 'r3', 'r4', 'r5', 'storage'];
 /** A client c1 that acts only on commands, unless the test's params say otherwise. */
 export function lockClient(options: CtxOptions & { peers?: readonly string[] } = {}): Clocked<ClientState> {
   const ctx = ctxFor({ id: 'c1', peers: ONE_SERVER, ...options, params: { autoStart: false, ttlMs: 500, ...options.params } });
-  const node = new Clocked<ClientState>(clientStep, ctx);
+  const node = new Clocked<ClientState>(lockClientProtocol.step, ctx);
   node.start();
   return node;
 }

@@ -2,7 +2,7 @@
 import type { Json, JsonObject } from '../../src/sim/json';
 import type { Effect, NodeId, NodeInput, StepContext } from '../../src/sim/node';
 import { DEFAULT_TIMING } from '../../src/protocols/raft/config';
-import { raftStep } from '../../src/protocols/raft/step';
+import { raftProtocol } from '../../src/protocols/raft/step';
 import type { Message, RaftState } from '../../src/protocols/raft/types';
 
 export function contextFor(id: NodeId, variant: string, options: { now?: number; nodes?: number; params?: Record<string, number> } = {}): StepContext {
@@ -24,7 +24,7 @@ export interface Stepped {
 }
 
 export function stepWith(state: RaftState | undefined, input: NodeInput, ctx: StepContext): Stepped {
-  const out = raftStep(state, input, ctx);
+  const out = raftProtocol.step(state, input, ctx);
   return { state: out.state, effects: out.effects };
 }
 

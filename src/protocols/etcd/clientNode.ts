@@ -3,29 +3,31 @@
  * page's commands (acquire, trylock, release), keepalive ticks, resends and the storage's
  * answers. Each lab's client gives its lock-specific part as `ClientHandlers`.
  */
-import type { NodeInput, StepContext, StepFunction } from '../../sim/node';
-import type { WriteReply } from '../locks/types';
+import type { JsonObject } from '../../sim/json';
+import type { Protocol, StepContext } from '../../sim/node';
+import { assert, notAddressedTo } from '../assert';
+import { defineProtocol } from '../define';
 import { LOCK_NAME, num } from './config';
 import { beginAttempt, beginCycle, onWorkTimer, onWritten, rest, type LockDriver } from './cycle';
 import { onResendTimer, takePending } from './request';
 import { keepaliveTimerLease, onKeepaliveReply, onKeepaliveTick } from './session';
-import { cancelTimer, fact, outFor, result, setTimer, update, type Out } from './out';
+import { cancelTimer, fact, result, setTimer, update, type EtcdClientOut, type EtcdClientPersisted } from './out';
 import { IDLE_ETCD_CLIENT, type EtcdClientState, type Pending } from './clientTypes';
-import type { FromEtcd } from './types';
+import type { EtcdMessage, FromEtcd } from './types';
 
 export interface ClientHandlers {
   readonly driver: LockDriver;
   /** A reply to one of the lock's own requests (not a keepalive). */
-  onReply(o: Out<EtcdClientState>, p: Pending, m: FromEtcd): void;
+  onReply(o: EtcdClientOut, p: Pending, m: FromEtcd): void;
   /** A lease this client keeps alive is gone by what it was told or by its clock (hardened clients hear of it). */
-  onLeaseLost(o: Out<EtcdClientState>, lease: number): void;
+  onLeaseLost(o: EtcdClientOut, lease: number): void;
   /** The lock's own timers, by name. */
-  readonly timers: Readonly<Record<string, (o: Out<EtcdClientState>) => void>>;
+  readonly timers: Readonly<Record<string, (o: EtcdClientOut) => void>>;
   /** Whether the client takes the `trylock` command. */
   readonly tryLock: boolean;
 }
 
-function onReply(o: Out<EtcdClientState>, h: ClientHandlers, m: FromEtcd): void {
+function onReply(o: EtcdClientOut, h: ClientHandlers, m: FromEtcd): void {
   const p = takePending(o, m.rid);
   if (p === null) return;
   if (m.res.op === 'keepalive' && p.lease !== null) {
@@ -36,7 +38,7 @@ function onReply(o: Out<EtcdClientState>, h: ClientHandlers, m: FromEtcd): void 
   h.onReply(o, p, m);
 }
 
-function onTimer(o: Out<EtcdClientState>, h: ClientHandlers, name: string): void {
+function onTimer(o: EtcdClientOut, h: ClientHandlers, name: string): void {
   const lease = keepaliveTimerLease(name);
   if (lease !== null) {
     const lost = onKeepaliveTick(o, lease);
@@ -49,7 +51,8 @@ function onTimer(o: Out<EtcdClientState>, h: ClientHandlers, name: string): void
   else h.timers[name]?.(o);
 }
 
-function onCommand(o: Out<EtcdClientState>, h: ClientHandlers, opId: string, op: unknown): void {
+function onCommand(o: EtcdClientOut, h: ClientHandlers, opId: string, cmd: JsonObject): void {
+  const op = cmd['op'];
   if (op === 'acquire' || (op === 'trylock' && h.tryLock)) {
     if (o.s.phase !== 'idle' && o.s.phase !== 'thinking') return result(o, opId, false, `busy: ${o.s.phase}`);
     cancelTimer(o, 'cycle');
@@ -73,23 +76,38 @@ function startDelayMs(ctx: StepContext): number {
   return Number.isFinite(index) && index > 0 ? (index - 1) * num(ctx, 'startGapMs') : 0;
 }
 
-export function clientStepOf(h: ClientHandlers): StepFunction<EtcdClientState> {
-  return (state: EtcdClientState | undefined, input: NodeInput, ctx: StepContext) => {
-    if (input.kind === 'start') {
-      // A restarted client is a new process: its sessions are gone (their leases lapse on the server); it keeps only its hold count.
-      const holds = input.persisted?.['holds'];
-      const o = outFor({ ...IDLE_ETCD_CLIENT, hold: typeof holds === 'number' ? holds : 0 }, ctx);
-      if (ctx.params['autoStart'] !== false) setTimer(o, 'cycle', input.persisted === null ? startDelayMs(ctx) : num(ctx, 'thinkMs'));
-      return { state: o.s, effects: o.fx };
-    }
-    if (state === undefined) throw new Error('stepped before start');
-    const o = outFor(state, ctx);
-    if (input.kind === 'message' && input.msg['type'] === 'etcd-reply') onReply(o, h, input.msg as unknown as FromEtcd);
-    else if (input.kind === 'message' && input.msg['type'] === 'written') {
-      const w = input.msg as unknown as WriteReply;
-      onWritten(o, h.driver, w.hold, w.part, w.accepted);
-    } else if (input.kind === 'timer') onTimer(o, h, input.name);
-    else if (input.kind === 'command') onCommand(o, h, input.opId, input.cmd['op']);
-    return { state: o.s, effects: o.fx };
-  };
+function onMessage(o: EtcdClientOut, h: ClientHandlers, m: EtcdMessage): void {
+  switch (m.type) {
+    case 'etcd-reply':
+      return onReply(o, h, m);
+    case 'written':
+      return onWritten(o, h.driver, m.hold, m.part, m.accepted);
+    case 'etcd':
+    case 'write':
+      return notAddressedTo('lock client', m.type);
+  }
+}
+
+/** What holds after every step, in both variants; `given` is the state the step began with (none at a start). */
+function invariants(o: EtcdClientOut, given: EtcdClientState | undefined): void {
+  const s = o.s;
+  assert(given === undefined || s.hold >= given.hold, "etcd: a client's count of holds never goes down");
+  assert(s.phase !== 'holding' || (s.token !== null && s.main?.step === 'held'), 'etcd: a holder has its token and a held attempt');
+  assert(s.written <= num(o.ctx, 'writes'), 'etcd: a holder writes at most `writes` parts of its work');
+}
+
+/** An etcd lock client; `h` gives its lock-specific part. */
+export function etcdClientProtocol(h: ClientHandlers): Protocol<EtcdClientState> {
+  return defineProtocol<EtcdClientState, EtcdMessage, EtcdClientPersisted>({
+    kind: 'client',
+    // A restarted client is a new process: its sessions are gone (their leases lapse on the server); it keeps only its hold count.
+    initial: (persisted) => ({ ...IDLE_ETCD_CLIENT, hold: persisted?.holds ?? 0 }),
+    onStart(persisted, o) {
+      if (o.ctx.params['autoStart'] !== false) setTimer(o, 'cycle', persisted === null ? startDelayMs(o.ctx) : num(o.ctx, 'thinkMs'));
+    },
+    onMessage: (o, _from, m) => onMessage(o, h, m),
+    onTimer: (o, name) => onTimer(o, h, name),
+    onCommand: (o, opId, cmd) => onCommand(o, h, opId, cmd),
+    invariants,
+  });
 }

@@ -10,14 +10,14 @@
 import { LOCK_NAME, MUTEX_PREFIX, num, rulesOf } from './config';
 import { answered, ask, askFor, attemptIn, changeAttempt, setAttempt } from './request';
 import { closeSession, startSession } from './session';
-import { fact, type Out } from './out';
-import type { Attempt, EtcdClientState, Slot } from './clientTypes';
+import { fact, type EtcdClientOut } from './out';
+import type { Attempt, Slot } from './clientTypes';
 import type { EtcdResponse, KeyView, TxnOp } from './types';
 
 /** What the client does when an attempt ends. */
 export interface MutexOutcome {
-  acquired(o: Out<EtcdClientState>, slot: Slot, token: number, key: string): void;
-  failed(o: Out<EtcdClientState>, slot: Slot, why: string): void;
+  acquired(o: EtcdClientOut, slot: Slot, token: number, key: string): void;
+  failed(o: EtcdClientOut, slot: Slot, why: string): void;
 }
 
 const ownerRange: TxnOp = { op: 'range', prefix: MUTEX_PREFIX, order: 'first-create', limit: 1 };
@@ -27,12 +27,12 @@ export function keyOfLease(lease: number): string {
 }
 
 /** A Lock or TryLock call begins: a new session first (NewSession grants a lease). */
-export function startMutex(o: Out<EtcdClientState>, slot: Slot, mode: Attempt['mode'], deadline: number | null): void {
+export function startMutex(o: EtcdClientOut, slot: Slot, mode: Attempt['mode'], deadline: number | null): void {
   setAttempt(o, slot, { mode, step: 'granting', lease: null, deadline, key: null, rev: null, behind: null, behindRev: null, inflight: null });
   askFor(o, slot, { op: 'grant', ttlMs: num(o.ctx, 'ttlMs') }, 'grant');
 }
 
-function put(o: Out<EtcdClientState>, slot: Slot, lease: number): void {
+function put(o: EtcdClientOut, slot: Slot, lease: number): void {
   const key = keyOfLease(lease);
   changeAttempt(o, slot, { step: 'putting', lease, key });
   askFor(o, slot, {
@@ -44,7 +44,7 @@ function put(o: Out<EtcdClientState>, slot: Slot, lease: number): void {
 }
 
 /** waitDeletes: the newest key older than our own, if any. */
-function lookBehind(o: Out<EtcdClientState>, slot: Slot, rev: number): void {
+function lookBehind(o: EtcdClientOut, slot: Slot, rev: number): void {
   changeAttempt(o, slot, { step: 'ranging' });
   askFor(o, slot, { op: 'txn', compare: [], success: [{ op: 'range', prefix: MUTEX_PREFIX, order: 'last-create', limit: 1, maxCreateRev: rev - 1 }], failure: [] }, 'range');
 }
@@ -56,7 +56,7 @@ const kvsOf = (res: EtcdResponse, i: number): readonly KeyView[] => {
 };
 
 /** Deletes our key and drops the session: the failed TryLock, or a Lock that gave up. */
-export function dropAttempt(o: Out<EtcdClientState>, slot: Slot, revoke: boolean): void {
+export function dropAttempt(o: EtcdClientOut, slot: Slot, revoke: boolean): void {
   const a = attemptIn(o, slot);
   if (a === null) return;
   if (a.key !== null && revoke) ask(o, { op: 'txn', compare: [], success: [{ op: 'delete', key: a.key }], failure: [] }, 'delete', null);
@@ -64,7 +64,7 @@ export function dropAttempt(o: Out<EtcdClientState>, slot: Slot, revoke: boolean
   setAttempt(o, slot, null);
 }
 
-export function onMutexReply(o: Out<EtcdClientState>, slot: Slot, rid: number, res: EtcdResponse, sentAt: number, outcome: MutexOutcome): void {
+export function onMutexReply(o: EtcdClientOut, slot: Slot, rid: number, res: EtcdResponse, sentAt: number, outcome: MutexOutcome): void {
   const a = attemptIn(o, slot);
   if (a === null || !answered(o, slot, rid)) return;
   if (res.op === 'grant' && a.step === 'granting') {
@@ -82,12 +82,12 @@ export function onMutexReply(o: Out<EtcdClientState>, slot: Slot, rid: number, r
   }
 }
 
-function owned(o: Out<EtcdClientState>, slot: Slot, a: Attempt, outcome: MutexOutcome): void {
+function owned(o: EtcdClientOut, slot: Slot, a: Attempt, outcome: MutexOutcome): void {
   changeAttempt(o, slot, { step: 'held' });
   outcome.acquired(o, slot, a.rev ?? 0, a.key ?? '');
 }
 
-function onPut(o: Out<EtcdClientState>, slot: Slot, a: Attempt, res: Extract<EtcdResponse, { op: 'txn' }>, outcome: MutexOutcome): void {
+function onPut(o: EtcdClientOut, slot: Slot, a: Attempt, res: Extract<EtcdResponse, { op: 'txn' }>, outcome: MutexOutcome): void {
   if (res.results.length === 0) return outcome.failed(o, slot, 'requested lease not found: the session expired before its key was put');
   const rev = res.succeeded ? res.revision : (kvsOf(res, 0)[0]?.createRevision ?? null);
   if (rev === null) return outcome.failed(o, slot, 'its key vanished while it was put');
@@ -101,7 +101,7 @@ function onPut(o: Out<EtcdClientState>, slot: Slot, a: Attempt, res: Extract<Etc
   lookBehind(o, slot, rev);
 }
 
-function onBehind(o: Out<EtcdClientState>, slot: Slot, a: Attempt, older: KeyView | null): void {
+function onBehind(o: EtcdClientOut, slot: Slot, a: Attempt, older: KeyView | null): void {
   if (older === null) {
     changeAttempt(o, slot, { step: 'checking', behind: null, behindRev: null });
     return askFor(o, slot, { op: 'txn', compare: [], success: [{ op: 'get', key: a.key ?? '' }], failure: [] }, 'check');

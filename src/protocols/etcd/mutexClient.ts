@@ -12,14 +12,14 @@
  */
 import { LOCK_NAME, num, rulesOf } from './config';
 import { answer, becomeHolder, lose, refuse, rest, type LockDriver } from './cycle';
-import { clientStepOf } from './clientNode';
+import { etcdClientProtocol } from './clientNode';
 import { dropAttempt, onMutexReply, startMutex, type MutexOutcome } from './mutex';
 import { ask, attemptIn, setAttempt } from './request';
 import { closeSession, stopKeepalive } from './session';
-import { cancelTimer, fact, setTimer, update, type Out } from './out';
-import type { EtcdClientState, Slot } from './clientTypes';
+import { cancelTimer, fact, setTimer, update, type EtcdClientOut } from './out';
+import type { Slot } from './clientTypes';
 
-const article = (o: Out<EtcdClientState>): boolean => !rulesOf(o.ctx).tryLockFailsFast;
+const article = (o: EtcdClientOut): boolean => !rulesOf(o.ctx).tryLockFailsFast;
 
 const driver: LockDriver = {
   begin(o) {
@@ -63,7 +63,7 @@ const outcome: MutexOutcome = {
 };
 
 /** The article's context ended: a Lock still waiting fails (Mutex.Lock deletes its key), and the session's keepalive is over. */
-function onContextEnd(o: Out<EtcdClientState>): void {
+function onContextEnd(o: EtcdClientOut): void {
   const a = o.s.main;
   if (a === null || a.deadline === null || o.ctx.now < a.deadline || a.step === 'held') return;
   if (a.key !== null) ask(o, { op: 'txn', compare: [], success: [{ op: 'delete', key: a.key }], failure: [] }, 'delete', null);
@@ -74,7 +74,7 @@ function onContextEnd(o: Out<EtcdClientState>): void {
 }
 
 /** The article's TryLock gives up waiting: it returns false, and the Lock it started goes on in the background. */
-function onTryLockTimeout(o: Out<EtcdClientState>): void {
+function onTryLockTimeout(o: EtcdClientOut): void {
   const a = o.s.main;
   if (a === null || a.step === 'held' || o.s.phase !== 'acquiring') return;
   if (o.s.background !== null) dropAttempt(o, 'background', false);
@@ -90,14 +90,14 @@ function onTryLockTimeout(o: Out<EtcdClientState>): void {
 }
 
 /** A lease this client relies on is gone (hardened only hears of it). */
-function onLeaseLost(o: Out<EtcdClientState>, lease: number): void {
+function onLeaseLost(o: EtcdClientOut, lease: number): void {
   const a = o.s.main;
   if (a === null || a.lease !== lease) return closeSession(o, lease, false);
   if (o.s.phase === 'holding') return lose(o, driver, 'its lease is gone: the session expired');
   outcome.failed(o, 'main', 'session expired while waiting');
 }
 
-export const mutexClientStep = clientStepOf({
+export const etcdMutexClientProtocol = etcdClientProtocol({
   driver,
   tryLock: true,
   onReply(o, p, m) {

@@ -1,15 +1,21 @@
-/** One step's work in progress for the etcd lab's nodes: the shared effect builders with this package's messages. */
-import type { NodeId } from '../../sim/node';
-import { sendMessage, stepOut, type StepOut } from '../effects';
-import type { WriteMsg } from '../locks/types';
-import type { FromEtcd, ToEtcd } from './types';
+/**
+ * What the etcd lab's nodes share in a step: the step in progress (`o`, see ../define.ts) over
+ * this package's messages, and what each kind keeps across a crash.
+ */
+import type { Step } from '../define';
+import type { Persisted } from '../effects';
+import type { EtcdClientState } from './clientTypes';
+import type { EtcdMessage, EtcdState } from './types';
 
-export { cancelTimer, fact, persist, result, setTimer, update } from '../effects';
+export { update } from '../define';
+export { cancelTimer, fact, persist, result, send, setTimer } from '../effects';
 
-export type Out<S> = StepOut<S>;
+export type Out<S, P extends Persisted = Persisted> = Step<S, EtcdMessage, P>;
 
-export const outFor = stepOut;
+/** A client keeps how many holds it had, so a restarted one never reuses a hold's number. */
+export type EtcdClientPersisted = { readonly holds: number };
+/** The server keeps its store after every change; watches are connection state and are not kept. */
+export type EtcdServerPersisted = { readonly store: Omit<EtcdState, 'watchers'> };
 
-export function send(o: Out<unknown>, to: NodeId, msg: ToEtcd | FromEtcd | WriteMsg): void {
-  sendMessage(o, to, msg);
-}
+export type EtcdClientOut = Out<EtcdClientState, EtcdClientPersisted>;
+export type EtcdServerOut = Out<EtcdState, EtcdServerPersisted>;

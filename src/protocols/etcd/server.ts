@@ -6,38 +6,38 @@
  * the keys, the revision and the leases, each lease with a fresh TTL as etcd gives them on
  * recovery. Watches are connection state and die with the process; clients open them again.
  */
-import type { JsonObject } from '../../sim/json';
-import type { NodeInput, PersistedData, StepContext, StepOutput } from '../../sim/node';
+import { assert, notAddressedTo } from '../assert';
+import { defineProtocol } from '../define';
 import { EMPTY_STORE, expireLeases, grant, keepAlive, refreshLeases, revoke, txn, type StoreChange } from './mvcc';
-import { fact, outFor, persist, result, send, setTimer, type Out } from './out';
-import type { EtcdRequest, EtcdResponse, EtcdState, Lease, ToEtcd } from './types';
+import { fact, persist, result, send, setTimer, update, type EtcdServerOut, type EtcdServerPersisted } from './out';
+import type { EtcdMessage, EtcdRequest, EtcdResponse, EtcdState, Lease, ToEtcd } from './types';
 
 const LEASE_TIMER = 'lease:';
 /** The kernel's time step: one microsecond. */
 const MIN_WAIT_MS = 0.001;
 
-function restore(persisted: PersistedData | null): EtcdState {
-  const saved = persisted?.['store'];
-  return saved === undefined || saved === null ? EMPTY_STORE : { ...(saved as unknown as EtcdState), watchers: [] };
+function restore(persisted: Partial<EtcdServerPersisted> | null): EtcdState {
+  const saved = persisted?.store;
+  return saved === undefined ? EMPTY_STORE : { ...saved, watchers: [] };
 }
 
-function save(o: Out<EtcdState>): void {
+function save(o: EtcdServerOut): void {
   const { watchers: _notSaved, ...store } = o.s;
-  persist(o, 'store', store as unknown as JsonObject);
+  persist(o, 'store', store);
 }
 
-function armLease(o: Out<EtcdState>, lease: Lease): void {
+function armLease(o: EtcdServerOut, lease: Lease): void {
   setTimer(o, LEASE_TIMER + String(lease.id), Math.max(MIN_WAIT_MS, lease.expiresAt - o.ctx.now));
 }
 
 /** A key's deletion ends the watches on it: each watcher hears once. */
-function notifyWatchers(o: Out<EtcdState>, key: string, createRevision: number, revision: number): void {
+function notifyWatchers(o: EtcdServerOut, key: string, createRevision: number, revision: number): void {
   const [hit, rest] = [o.s.watchers.filter((w) => w.key === key && w.createRevision === createRevision), o.s.watchers.filter((w) => !(w.key === key && w.createRevision === createRevision))];
-  o.s = { ...o.s, watchers: rest };
+  update(o, { watchers: rest });
   for (const w of hit) send(o, w.client, { type: 'etcd-reply', rid: w.rid, res: { op: 'deleted', key, revision } });
 }
 
-function report(o: Out<EtcdState>, c: StoreChange): void {
+function report(o: EtcdServerOut, c: StoreChange): void {
   switch (c.kind) {
     case 'put':
       fact(o, { kind: 'put', lock: c.key, value: c.entry.value, owner: c.entry.owner, createRevision: c.entry.createRevision, revision: c.revision, version: c.entry.version, lease: c.entry.lease });
@@ -60,20 +60,22 @@ function report(o: Out<EtcdState>, c: StoreChange): void {
   }
 }
 
-function applyChanges(o: Out<EtcdState>, state: EtcdState, changes: readonly StoreChange[]): void {
-  const changed = state !== o.s;
-  o.s = state;
-  if (changed) save(o);
+function applyChanges(o: EtcdServerOut, state: EtcdState, changes: readonly StoreChange[]): void {
+  // The store's functions give back the state they were given when nothing changed.
+  if (state !== o.s) {
+    update(o, state);
+    save(o);
+  }
   for (const c of changes) report(o, c);
 }
 
 /** Leases whose time ran out by this server's clock go, with their keys (etcd's lessor does this on its own). */
-function expireLapsed(o: Out<EtcdState>): void {
+function expireLapsed(o: EtcdServerOut): void {
   const lapsed = expireLeases(o.s, o.ctx.now);
   if (lapsed.result > 0) applyChanges(o, lapsed.state, lapsed.changes);
 }
 
-function serve(o: Out<EtcdState>, from: string, rid: number, req: EtcdRequest): EtcdResponse | null {
+function serve(o: EtcdServerOut, from: string, rid: number, req: EtcdRequest): EtcdResponse | null {
   const now = o.ctx.now;
   switch (req.op) {
     case 'grant': {
@@ -103,19 +105,19 @@ function serve(o: Out<EtcdState>, from: string, rid: number, req: EtcdRequest): 
       if (k === undefined || k.createRevision !== req.createRevision) return { op: 'deleted', key: req.key, revision: o.s.revision };
       // One watch per client and key: a watch opened again replaces the one before.
       const others = o.s.watchers.filter((w) => !(w.client === from && w.key === req.key));
-      o.s = { ...o.s, watchers: [...others, { client: from, rid, key: req.key, createRevision: req.createRevision }] };
+      update(o, { watchers: [...others, { client: from, rid, key: req.key, createRevision: req.createRevision }] });
       return null;
     }
   }
 }
 
-function onRequest(o: Out<EtcdState>, from: string, m: ToEtcd): void {
+function onRequest(o: EtcdServerOut, from: string, m: ToEtcd): void {
   expireLapsed(o);
   const res = serve(o, from, m.rid, m.req);
   if (res !== null) send(o, from, { type: 'etcd-reply', rid: m.rid, res });
 }
 
-function onLeaseTimer(o: Out<EtcdState>, id: string): void {
+function onLeaseTimer(o: EtcdServerOut, id: string): void {
   const lease = o.s.leases[id];
   if (lease === undefined) return;
   // The clock may have been set back since the timer was armed: then the lease lives on.
@@ -123,23 +125,39 @@ function onLeaseTimer(o: Out<EtcdState>, id: string): void {
   expireLapsed(o);
 }
 
-function onStart(o: Out<EtcdState>): void {
-  o.s = refreshLeases(o.s, o.ctx.now);
+function onStart(o: EtcdServerOut): void {
+  update(o, refreshLeases(o.s, o.ctx.now));
   const held = Object.entries(o.s.keys).map(([lock, k]) => ({ lock, owner: k.owner, createRevision: k.createRevision, lease: k.lease }));
   fact(o, { kind: 'recovered', revision: o.s.revision, keys: held, leases: Object.keys(o.s.leases).length });
   for (const lease of Object.values(o.s.leases)) armLease(o, lease);
 }
 
-export function etcdStep(state: EtcdState | undefined, input: NodeInput, ctx: StepContext): StepOutput<EtcdState> {
-  if (input.kind === 'start') {
-    const o = outFor(restore(input.persisted), ctx);
-    onStart(o);
-    return { state: o.s, effects: o.fx };
-  }
-  if (state === undefined) throw new Error('stepped before start');
-  const o = outFor(state, ctx);
-  if (input.kind === 'message' && input.msg['type'] === 'etcd') onRequest(o, input.from, input.msg as unknown as ToEtcd);
-  else if (input.kind === 'timer' && input.name.startsWith(LEASE_TIMER)) onLeaseTimer(o, input.name.slice(LEASE_TIMER.length));
-  else if (input.kind === 'command') result(o, input.opId, false, 'the etcd server takes no commands from the page; crash, restart or skew its clock instead');
-  return { state: o.s, effects: o.fx };
+function onMessage(o: EtcdServerOut, from: string, m: EtcdMessage): void {
+  if (m.type === 'etcd') return onRequest(o, from, m);
+  notAddressedTo('etcd server', m.type);
 }
+
+/** What holds after every step; `given` is the state the step began with (none at a start). */
+function invariants(o: EtcdServerOut, given: EtcdState | undefined): void {
+  const s = o.s;
+  assert(given === undefined || (s.revision >= given.revision && s.nextLease >= given.nextLease), "etcd: the store's revision and lease ids never go down");
+  for (const key in s.keys) {
+    const k = s.keys[key];
+    // A put needs a live lease, and a lease that ends takes its keys with it.
+    assert(k !== undefined && k.createRevision <= k.modRevision && k.modRevision <= s.revision && (k.lease === 0 || s.leases[String(k.lease)] !== undefined), () => `etcd: key ${key} has revisions in order and a lease that exists`);
+  }
+}
+
+export const etcdProtocol = defineProtocol<EtcdState, EtcdMessage, EtcdServerPersisted>({
+  kind: 'etcd',
+  initial: (persisted) => restore(persisted),
+  onStart: (_persisted, o) => onStart(o),
+  onMessage,
+  onTimer(o, name) {
+    if (name.startsWith(LEASE_TIMER)) onLeaseTimer(o, name.slice(LEASE_TIMER.length));
+  },
+  onCommand(o, opId) {
+    result(o, opId, false, 'the etcd server takes no commands from the page; crash, restart or skew its clock instead');
+  },
+  invariants,
+});

@@ -6,8 +6,8 @@
  */
 import { num, rulesOf } from './config';
 import { ask } from './request';
-import { cancelTimer, fact, setTimer, update, type Out } from './out';
-import type { EtcdClientState, Session } from './clientTypes';
+import { cancelTimer, fact, setTimer, update, type EtcdClientOut } from './out';
+import type { Session } from './clientTypes';
 
 const KEEPALIVE_TIMER = 'keepalive:';
 
@@ -15,30 +15,30 @@ export function keepaliveTimerLease(name: string): number | null {
   return name.startsWith(KEEPALIVE_TIMER) ? Number(name.slice(KEEPALIVE_TIMER.length)) : null;
 }
 
-function setSession(o: Out<EtcdClientState>, s: Session): void {
+function setSession(o: EtcdClientOut, s: Session): void {
   update(o, { sessions: { ...o.s.sessions, [String(s.lease)]: s } });
 }
 
 /** The grant came back: keep the lease alive (until `until`, local time, when given). */
-export function startSession(o: Out<EtcdClientState>, lease: number, ttlMs: number, sentAt: number, until: number | null): void {
+export function startSession(o: EtcdClientOut, lease: number, ttlMs: number, sentAt: number, until: number | null): void {
   setSession(o, { lease, ttlMs, until, provenAt: sentAt, ended: false });
   fact(o, { kind: 'session', lease, ttlMs });
   setTimer(o, KEEPALIVE_TIMER + String(lease), nextTick(o, ttlMs, until));
 }
 
-function nextTick(o: Out<EtcdClientState>, ttlMs: number, until: number | null): number {
+function nextTick(o: EtcdClientOut, ttlMs: number, until: number | null): number {
   const period = ttlMs / 3;
   return until === null ? period : Math.max(0.001, Math.min(period, until - o.ctx.now));
 }
 
 /** Is the lease surely alive by this client's clock? */
-export function sessionAlive(o: Out<EtcdClientState>, lease: number | null): boolean {
+export function sessionAlive(o: EtcdClientOut, lease: number | null): boolean {
   const s = lease === null ? undefined : o.s.sessions[String(lease)];
   return s !== undefined && !s.ended && o.ctx.now < s.provenAt + s.ttlMs;
 }
 
 /** The keepalive stops: the lease runs out a TTL after its last keepalive, unless something else happens. */
-export function stopKeepalive(o: Out<EtcdClientState>, lease: number, why: string | null): void {
+export function stopKeepalive(o: EtcdClientOut, lease: number, why: string | null): void {
   const s = o.s.sessions[String(lease)];
   cancelTimer(o, KEEPALIVE_TIMER + String(lease));
   if (s === undefined || s.ended) return;
@@ -47,7 +47,7 @@ export function stopKeepalive(o: Out<EtcdClientState>, lease: number, why: strin
 }
 
 /** Done with the lease: stop keeping it alive, forget it, and with `revoke` ask the server to drop it (and its keys) now. */
-export function closeSession(o: Out<EtcdClientState>, lease: number | null, revoke: boolean): void {
+export function closeSession(o: EtcdClientOut, lease: number | null, revoke: boolean): void {
   if (lease === null) return;
   cancelTimer(o, KEEPALIVE_TIMER + String(lease));
   const { [String(lease)]: _gone, ...rest } = o.s.sessions;
@@ -59,7 +59,7 @@ export function closeSession(o: Out<EtcdClientState>, lease: number | null, revo
  * A keepalive tick. Returns the lease when the hardened client finds it lost (no keepalive
  * answered within the TTL), for the caller to act on; null otherwise.
  */
-export function onKeepaliveTick(o: Out<EtcdClientState>, lease: number): number | null {
+export function onKeepaliveTick(o: EtcdClientOut, lease: number): number | null {
   const s = o.s.sessions[String(lease)];
   if (s === undefined || s.ended) return null;
   if (s.until !== null && o.ctx.now >= s.until) {
@@ -76,7 +76,7 @@ export function onKeepaliveTick(o: Out<EtcdClientState>, lease: number): number 
 }
 
 /** A keepalive answer. Returns the lease when the server says it is gone, null otherwise. */
-export function onKeepaliveReply(o: Out<EtcdClientState>, lease: number, ttlMs: number, sentAt: number): number | null {
+export function onKeepaliveReply(o: EtcdClientOut, lease: number, ttlMs: number, sentAt: number): number | null {
   const s = o.s.sessions[String(lease)];
   if (s === undefined || s.ended) return null;
   if (ttlMs > 0) {
@@ -87,6 +87,6 @@ export function onKeepaliveReply(o: Out<EtcdClientState>, lease: number, ttlMs: 
   return lease;
 }
 
-export function ttlOf(o: Out<EtcdClientState>): number {
+export function ttlOf(o: EtcdClientOut): number {
   return num(o.ctx, 'ttlMs');
 }

@@ -15,17 +15,17 @@
  */
 import { ARTICLE_VALUE, LOCK_NAME, num, rulesOf } from './config';
 import { becomeHolder, lose, refuse, type LockDriver } from './cycle';
-import { clientStepOf } from './clientNode';
+import { etcdClientProtocol } from './clientNode';
 import { answered, ask, askFor, setAttempt, changeAttempt } from './request';
 import { closeSession, startSession, stopKeepalive } from './session';
-import { fact, setTimer, update, type Out } from './out';
-import type { EtcdClientState, Pending } from './clientTypes';
+import { fact, setTimer, update, type EtcdClientOut } from './out';
+import type { Pending } from './clientTypes';
 import type { Compare, EtcdResponse, FromEtcd } from './types';
 
-const contextBound = (o: Out<EtcdClientState>): boolean => rulesOf(o.ctx).keepaliveBoundToContext;
+const contextBound = (o: EtcdClientOut): boolean => rulesOf(o.ctx).keepaliveBoundToContext;
 
 /** Unlock's transaction: delete the key if it is still ours, by value (article) or by create revision (hardened). */
-function unlockTxn(o: Out<EtcdClientState>): void {
+function unlockTxn(o: EtcdClientOut): void {
   const a = o.s.main;
   if (a === null) return;
   const guard: Compare = rulesOf(o.ctx).unlockComparesRevision ? { key: LOCK_NAME, target: 'create', op: '=', value: a.rev ?? -1 } : { key: LOCK_NAME, target: 'value', op: '=', value: o.s.value ?? '' };
@@ -49,11 +49,11 @@ const driver: LockDriver = {
 };
 
 /** Lock returned: lockWithRetry calls cancel() at once, and the article's keepalive ends with that context. */
-function lockReturned(o: Out<EtcdClientState>, lease: number | null): void {
+function lockReturned(o: EtcdClientOut, lease: number | null): void {
   if (contextBound(o) && lease !== null) stopKeepalive(o, lease, 'lockWithRetry cancels the Lock context as Lock returns, and the keepalive with it');
 }
 
-function onLockReply(o: Out<EtcdClientState>, rid: number, res: EtcdResponse, sentAt: number): void {
+function onLockReply(o: EtcdClientOut, rid: number, res: EtcdResponse, sentAt: number): void {
   const a = o.s.main;
   if (a === null || !answered(o, 'main', rid)) return;
   if (res.op === 'grant' && a.step === 'granting') {
@@ -74,7 +74,7 @@ function onLockReply(o: Out<EtcdClientState>, rid: number, res: EtcdResponse, se
   becomeHolder(o, res.revision, LOCK_NAME);
 }
 
-function onUnlockReply(o: Out<EtcdClientState>, p: Pending, res: EtcdResponse): void {
+function onUnlockReply(o: EtcdClientOut, p: Pending, res: EtcdResponse): void {
   if (res.op !== 'txn') return;
   if (res.succeeded) {
     if (!rulesOf(o.ctx).alwaysRevoke && p.lease !== null) ask(o, { op: 'revoke', lease: p.lease }, 'revoke', null, p.lease);
@@ -85,7 +85,7 @@ function onUnlockReply(o: Out<EtcdClientState>, p: Pending, res: EtcdResponse): 
 }
 
 /** The article's Lock context ended before Lock returned: Grant or Txn fails, and Revoke on that context cannot be sent. */
-function onContextEnd(o: Out<EtcdClientState>): void {
+function onContextEnd(o: EtcdClientOut): void {
   const a = o.s.main;
   if (a === null || a.deadline === null || o.ctx.now < a.deadline || a.step === 'held') return;
   closeSession(o, a.lease, false);
@@ -93,7 +93,7 @@ function onContextEnd(o: Out<EtcdClientState>): void {
   refuse(o, 'context deadline exceeded', true);
 }
 
-function onLeaseLost(o: Out<EtcdClientState>, lease: number): void {
+function onLeaseLost(o: EtcdClientOut, lease: number): void {
   const a = o.s.main;
   if (a === null || a.lease !== lease) return closeSession(o, lease, false);
   if (o.s.phase === 'holding') return lose(o, driver, 'its lease is gone: keepalive answered that the server no longer knows it, or none was answered within the TTL');
@@ -102,10 +102,10 @@ function onLeaseLost(o: Out<EtcdClientState>, lease: number): void {
   refuse(o, 'its lease expired before the lock was taken', true);
 }
 
-export const txnClientStep = clientStepOf({
+export const etcdTxnClientProtocol = etcdClientProtocol({
   driver,
   tryLock: false,
-  onReply(o: Out<EtcdClientState>, p: Pending, m: FromEtcd) {
+  onReply(o: EtcdClientOut, p: Pending, m: FromEtcd) {
     if (p.purpose === 'unlock') onUnlockReply(o, p, m.res);
     else if (p.slot === 'main') onLockReply(o, m.rid, m.res, p.sentAt);
   },

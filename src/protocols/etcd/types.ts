@@ -3,6 +3,7 @@
  * its replies. Plain JSON throughout, so it travels between workers and persists as is.
  */
 import type { NodeId } from '../../sim/node';
+import type { WriteMsg, WriteReply } from '../locks/types';
 
 /** A key as etcd's MVCC store keeps it: revisions are the store's global counter at its creation and last change. */
 export type StoredKey = {
@@ -82,3 +83,6 @@ export type EtcdResponse =
 
 export type ToEtcd = { readonly type: 'etcd'; readonly rid: number; readonly req: EtcdRequest };
 export type FromEtcd = { readonly type: 'etcd-reply'; readonly rid: number; readonly res: EtcdResponse };
+
+/** What travels in an etcd lab: requests to the server and its replies, and the holders' writes to the storage and its answers. */
+export type EtcdMessage = ToEtcd | FromEtcd | WriteMsg | WriteReply;

@@ -8,13 +8,13 @@
 import { ARTICLE_VALUE, driftMs, num, quorumOf, rulesOf, serversOf } from './config';
 import { forgetPending, request } from './clientOut';
 import { becomeHolder } from './hold';
-import { cancelTimer, fact, result, setTimer, update, type Out } from './out';
+import { cancelTimer, fact, result, setTimer, update, type ClientOut } from './out';
 import { finishRaise, startRaise } from './raiseToken';
 import { releaseEverywhere, stopTickers } from './release';
 import { LOCK_KEY, type ClientState } from './types';
 
 /** A value only this acquisition has (hardened), or the article's one value for everyone. */
-function valueFor(o: Out<ClientState>): string {
+function valueFor(o: ClientOut): string {
   // The seed's usage example gives its RedisLock one value for everyone; it shows no RedLock usage,
   // so there each client gets its own fixed value and the constant-value lesson stays in one lab.
   if (!rulesOf(o.ctx).uniqueValue) return serversOf(o.ctx).length > 1 ? `${o.ctx.id}-value` : ARTICLE_VALUE;
@@ -23,12 +23,12 @@ function valueFor(o: Out<ClientState>): string {
 }
 
 /** A new call of lockWithRetry, with a new lock object (so a new stop channel, in the article). */
-export function beginCycle(o: Out<ClientState>): void {
+export function beginCycle(o: ClientOut): void {
   update(o, { cycle: o.s.cycle + 1, attempt: 0, stopClosed: false, tickers: {}, panic: null });
   beginAttempt(o);
 }
 
-export function beginAttempt(o: Out<ClientState>): void {
+export function beginAttempt(o: ClientOut): void {
   const round = o.s.round + 1;
   update(o, { phase: 'acquiring', attempt: o.s.attempt + 1, round, roundStartedAt: o.ctx.now, granted: {}, answered: [], raised: null });
   update(o, { value: valueFor(o) });
@@ -38,7 +38,7 @@ export function beginAttempt(o: Out<ClientState>): void {
   setTimer(o, 'round', rulesOf(o.ctx).acquireTimeoutMs);
 }
 
-export function onSetReply(o: Out<ClientState>, server: string, round: number, token: number | null): void {
+export function onSetReply(o: ClientOut, server: string, round: number, token: number | null): void {
   if (o.s.phase !== 'acquiring' || o.s.raised !== null || round !== o.s.round || o.s.answered.includes(server)) return;
   update(o, { answered: [...o.s.answered, server] });
   if (token !== null) {
@@ -60,7 +60,7 @@ export function roundToken(s: ClientState): number {
 }
 
 /** The round's time so far and the validity left (TTL − elapsed − drift), both from when the SETs went out. */
-export function roundTiming(o: Out<ClientState>): { readonly elapsedMs: number; readonly validityMs: number; readonly why: string } {
+export function roundTiming(o: ClientOut): { readonly elapsedMs: number; readonly validityMs: number; readonly why: string } {
   const ttlMs = num(o.ctx, 'ttlMs');
   const elapsedMs = o.ctx.now - (o.s.roundStartedAt ?? o.ctx.now);
   const validityMs = ttlMs - elapsedMs - driftMs(ttlMs);
@@ -68,7 +68,7 @@ export function roundTiming(o: Out<ClientState>): { readonly elapsedMs: number; 
 }
 
 /** The round is over: every server answered, or its time ran out. */
-export function finishRound(o: Out<ClientState>): void {
+export function finishRound(o: ClientOut): void {
   if (o.s.phase !== 'acquiring') return;
   if (o.s.raised !== null) return finishRaise(o);
   cancelTimer(o, 'round');
@@ -85,7 +85,7 @@ export function finishRound(o: Out<ClientState>): void {
 }
 
 /** The attempt failed, for the reason given: say so, then release and retry or give up. */
-export function refuse(o: Out<ClientState>, granted: number, why: string): void {
+export function refuse(o: ClientOut, granted: number, why: string): void {
   fact(o, { kind: 'refused', lock: LOCK_KEY, attempt: o.s.attempt, granted, why });
   loseRound(o);
 }
@@ -98,7 +98,7 @@ export function round3(x: number): number {
  * A round that did not get the lock. Hardened and the article's RedLock release what they got
  * (RedLock.Lock calls rl.Unlock, line 1005); the single-instance lockWithRetry just tries again.
  */
-function loseRound(o: Out<ClientState>): void {
+function loseRound(o: ClientOut): void {
   const servers = serversOf(o.ctx);
   if (!rulesOf(o.ctx).renewalPerInstance) releaseEverywhere(o);
   else if (servers.length > 1 && !unlockArticleRedLock(o)) return;
@@ -106,7 +106,7 @@ function loseRound(o: Out<ClientState>): void {
 }
 
 /** The article's rl.Unlock inside Lock: close every stop channel (a second close panics), then the scripts. */
-function unlockArticleRedLock(o: Out<ClientState>): boolean {
+function unlockArticleRedLock(o: ClientOut): boolean {
   if (o.s.stopClosed) {
     panic(o, 'close of closed channel: RedLock.Lock called Unlock a second time');
     return false;
@@ -118,7 +118,7 @@ function unlockArticleRedLock(o: Out<ClientState>): boolean {
 }
 
 /** Go would crash the process; here the client reports it and starts over after its think time, as a supervisor would restart it. */
-export function panic(o: Out<ClientState>, why: string): void {
+export function panic(o: ClientOut, why: string): void {
   fact(o, { kind: 'panic', lock: LOCK_KEY, why });
   update(o, { panic: why });
   stopTickers(o);
@@ -127,7 +127,7 @@ export function panic(o: Out<ClientState>, why: string): void {
   rest(o);
 }
 
-function retryOrGiveUp(o: Out<ClientState>): void {
+function retryOrGiveUp(o: ClientOut): void {
   const retries = num(o.ctx, 'retries');
   if (o.s.attempt >= retries) {
     fact(o, { kind: 'gave-up', lock: LOCK_KEY, attempts: o.s.attempt });
@@ -142,14 +142,14 @@ function retryOrGiveUp(o: Out<ClientState>): void {
 }
 
 /** Answers the acquire command waiting for this cycle, if any. */
-export function answer(o: Out<ClientState>, ok: boolean, value: string): void {
+export function answer(o: ClientOut, ok: boolean, value: string): void {
   if (o.s.opId === null) return;
   result(o, o.s.opId, ok, value);
   update(o, { opId: null });
 }
 
 /** Between cycles: a client of the built-in workload tries again after `thinkMs`. */
-export function rest(o: Out<ClientState>): void {
+export function rest(o: ClientOut): void {
   update(o, { phase: o.ctx.params['autoStart'] === false ? 'idle' : 'thinking', value: null, token: null, leaseUntil: null, renewing: null, raised: null, written: 0 });
   if (o.s.phase === 'thinking') setTimer(o, 'cycle', num(o.ctx, 'thinkMs'));
 }

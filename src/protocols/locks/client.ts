@@ -4,12 +4,15 @@
  * With `autoStart` on it does so in a loop, starting `startGapMs` after the client before it;
  * the page's and scenarios' `acquire` and `release` commands drive it too.
  */
-import type { NodeInput, StepContext, StepOutput } from '../../sim/node';
+import type { JsonObject } from '../../sim/json';
+import type { StepContext } from '../../sim/node';
+import { assert, notAddressedTo } from '../assert';
+import { defineProtocol } from '../define';
 import { num, rulesOf } from './config';
 import { takePending } from './clientOut';
 import { answer, beginAttempt, beginCycle, finishRound, onSetReply, panic } from './acquire';
 import { onLeaseTimer, onWorkTimer, onWritten, releaseHold } from './hold';
-import { outFor, result, setTimer, update, type Out } from './out';
+import { result, setTimer, update, type ClientOut, type ClientPersisted } from './out';
 import { onRaiseReply } from './raiseToken';
 import { onReleaseReply } from './release';
 import { onInstanceTick, onRenewReply, onRenewTick } from './renewal';
@@ -44,7 +47,7 @@ function startDelayMs(ctx: StepContext): number {
   return Number.isFinite(index) && index > 0 ? (index - 1) * num(ctx, 'startGapMs') : 0;
 }
 
-function onReply(o: Out<ClientState>, from: string, rid: number, res: RedisResult): void {
+function onReply(o: ClientOut, from: string, rid: number, res: RedisResult): void {
   const pending = takePending(o, rid);
   if (pending === null || pending.server !== from) return;
   const n = typeof res === 'number' ? res : 0;
@@ -60,12 +63,19 @@ function onReply(o: Out<ClientState>, from: string, rid: number, res: RedisResul
   }
 }
 
-function onMessage(o: Out<ClientState>, from: string, m: LockMessage): void {
-  if (m.type === 'reply') onReply(o, from, m.rid, m.result);
-  else if (m.type === 'written') onWritten(o, m.hold, m.part, m.accepted);
+function onMessage(o: ClientOut, from: string, m: LockMessage): void {
+  switch (m.type) {
+    case 'reply':
+      return onReply(o, from, m.rid, m.result);
+    case 'written':
+      return onWritten(o, m.hold, m.part, m.accepted);
+    case 'cmd':
+    case 'write':
+      return notAddressedTo('lock client', m.type);
+  }
 }
 
-function onTimer(o: Out<ClientState>, name: string): void {
+function onTimer(o: ClientOut, name: string): void {
   if (name === 'cycle' && (o.s.phase === 'idle' || o.s.phase === 'thinking')) beginCycle(o);
   else if (name === 'round') finishRound(o);
   else if (name === 'retry' && o.s.phase === 'retry-wait') beginAttempt(o);
@@ -75,7 +85,8 @@ function onTimer(o: Out<ClientState>, name: string): void {
   else if (name.startsWith('renew:')) onInstanceTick(o, name.slice('renew:'.length));
 }
 
-function onCommand(o: Out<ClientState>, opId: string, op: unknown): void {
+function onCommand(o: ClientOut, opId: string, cmd: JsonObject): void {
+  const op = cmd['op'];
   if (op === 'acquire') {
     if (o.s.phase !== 'idle' && o.s.phase !== 'thinking') return result(o, opId, false, `busy: ${o.s.phase}`);
     answer(o, false, 'superseded');
@@ -97,19 +108,24 @@ function onCommand(o: Out<ClientState>, opId: string, op: unknown): void {
   result(o, opId, false, `unknown op ${JSON.stringify(op)}; valid: acquire, release`);
 }
 
-export function clientStep(state: ClientState | undefined, input: NodeInput, ctx: StepContext): StepOutput<ClientState> {
-  if (input.kind === 'start') {
-    // After a restart the client is a new process that holds nothing; it keeps only how many
-    // holds it had, so its writes from before and after the restart are never taken for one hold.
-    const holds = input.persisted?.['holds'];
-    const o = outFor({ ...IDLE_CLIENT, hold: typeof holds === 'number' ? holds : 0 }, ctx);
-    if (ctx.params['autoStart'] !== false) setTimer(o, 'cycle', input.persisted === null ? startDelayMs(ctx) : num(ctx, 'thinkMs'));
-    return { state: o.s, effects: o.fx };
-  }
-  if (state === undefined) throw new Error('stepped before start');
-  const o = outFor(state, ctx);
-  if (input.kind === 'message') onMessage(o, input.from, input.msg as unknown as LockMessage);
-  else if (input.kind === 'timer') onTimer(o, input.name);
-  else onCommand(o, input.opId, input.cmd['op']);
-  return { state: o.s, effects: o.fx };
+/** What holds after every step, in both variants; `given` is the state the step began with (none at a start). */
+function invariants(o: ClientOut, given: ClientState | undefined): void {
+  const s = o.s;
+  assert(given === undefined || s.hold >= given.hold, "locks: a client's count of holds never goes down");
+  assert(s.phase !== 'holding' || (s.token !== null && s.token >= 1), 'locks: a holder has the token its acquisition won');
+  assert(s.written <= num(o.ctx, 'writes'), 'locks: a holder writes at most `writes` parts of its work');
 }
+
+export const lockClientProtocol = defineProtocol<ClientState, LockMessage, ClientPersisted>({
+  kind: 'client',
+  // After a restart the client is a new process that holds nothing; it keeps only how many
+  // holds it had, so its writes from before and after the restart are never taken for one hold.
+  initial: (persisted) => ({ ...IDLE_CLIENT, hold: persisted?.holds ?? 0 }),
+  onStart(persisted, o) {
+    if (o.ctx.params['autoStart'] !== false) setTimer(o, 'cycle', persisted === null ? startDelayMs(o.ctx) : num(o.ctx, 'thinkMs'));
+  },
+  onMessage,
+  onTimer,
+  onCommand,
+  invariants,
+});

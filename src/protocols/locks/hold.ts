@@ -4,13 +4,13 @@
  * checks it before each write; the article's holder believes it holds the lock until it lets go.
  */
 import { num, rulesOf, STORAGE_ID } from './config';
-import { cancelTimer, fact, persist, send, setTimer, update, type Out } from './out';
+import { cancelTimer, fact, persist, send, setTimer, update, type ClientOut } from './out';
 import { answer, panic, rest, round3, roundToken } from './acquire';
 import { startRenewal } from './renewal';
 import { releaseEverywhere, stopTickers, unlock } from './release';
-import { LOCK_KEY, type ClientState } from './types';
+import { LOCK_KEY } from './types';
 
-export function becomeHolder(o: Out<ClientState>, validityMs: number | null, elapsedMs: number): void {
+export function becomeHolder(o: ClientOut, validityMs: number | null, elapsedMs: number): void {
   const token = roundToken(o.s);
   const leaseUntil = validityMs === null ? null : (o.s.roundStartedAt ?? o.ctx.now) + validityMs;
   update(o, { phase: 'holding', hold: o.s.hold + 1, token, leaseUntil, written: 0 });
@@ -24,11 +24,11 @@ export function becomeHolder(o: Out<ClientState>, validityMs: number | null, ela
 }
 
 /** The hardened holder's own view: is the lock still safely ours by its clock? */
-function leaseLeft(o: Out<ClientState>): boolean {
+function leaseLeft(o: ClientOut): boolean {
   return o.s.leaseUntil === null || o.ctx.now < o.s.leaseUntil;
 }
 
-export function onWorkTimer(o: Out<ClientState>): void {
+export function onWorkTimer(o: ClientOut): void {
   if (o.s.phase !== 'holding') return;
   const of = num(o.ctx, 'writes');
   // The last write went out a work period ago and its answer never came: unlock all the same.
@@ -41,7 +41,7 @@ export function onWorkTimer(o: Out<ClientState>): void {
 }
 
 /** The storage answered a write; after the last one the work is done and the holder unlocks. */
-export function onWritten(o: Out<ClientState>, hold: number, part: number, accepted: boolean): void {
+export function onWritten(o: ClientOut, hold: number, part: number, accepted: boolean): void {
   if (o.s.phase !== 'holding' || hold !== o.s.hold) return;
   // The storage saw a higher token, or this one from another hold: a newer holder wrote (or a
   // server that came back empty handed out a token again).
@@ -50,7 +50,7 @@ export function onWritten(o: Out<ClientState>, hold: number, part: number, accep
 }
 
 /** The work is done (or the page asked): Unlock. */
-export function releaseHold(o: Out<ClientState>): void {
+export function releaseHold(o: ClientOut): void {
   if (!unlock(o)) return panic(o, 'close of closed channel: Unlock called on a lock whose stop channel an earlier Unlock closed');
   rest(o);
 }
@@ -59,7 +59,7 @@ export function releaseHold(o: Out<ClientState>): void {
  * A hardened holder learns it no longer holds the lock: it stops work at once, says why, and
  * deletes whatever keys are still its own.
  */
-export function lose(o: Out<ClientState>, why: string): void {
+export function lose(o: ClientOut, why: string): void {
   if (o.s.phase !== 'holding') return;
   cancelTimer(o, 'work');
   stopTickers(o);
@@ -68,7 +68,7 @@ export function lose(o: Out<ClientState>, why: string): void {
   rest(o);
 }
 
-export function onLeaseTimer(o: Out<ClientState>): void {
+export function onLeaseTimer(o: ClientOut): void {
   if (o.s.phase === 'holding' && !leaseLeft(o)) lose(o, 'the validity time ran out with no renewal from a majority');
   // Early by a rounding error: wait at least the kernel's microsecond, or the timer could fire at once forever.
   else if (o.s.phase === 'holding' && o.s.leaseUntil !== null) setTimer(o, 'lease', Math.max(0.001, o.s.leaseUntil - o.ctx.now));

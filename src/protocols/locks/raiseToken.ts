@@ -12,10 +12,10 @@ import { quorumOf, rulesOf, serversOf } from './config';
 import { forgetPending, request } from './clientOut';
 import { refuse, roundTiming, roundToken } from './acquire';
 import { becomeHolder } from './hold';
-import { cancelTimer, setTimer, update, type Out } from './out';
-import { LOCK_KEY, type ClientState } from './types';
+import { cancelTimer, setTimer, update, type ClientOut } from './out';
+import { LOCK_KEY } from './types';
 
-export function startRaise(o: Out<ClientState>): void {
+export function startRaise(o: ClientOut): void {
   const token = roundToken(o.s);
   update(o, { raised: [], answered: [] });
   const value = o.s.value ?? '';
@@ -23,7 +23,7 @@ export function startRaise(o: Out<ClientState>): void {
   setTimer(o, 'round', rulesOf(o.ctx).acquireTimeoutMs);
 }
 
-export function onRaiseReply(o: Out<ClientState>, server: string, round: number, raised: number): void {
+export function onRaiseReply(o: ClientOut, server: string, round: number, raised: number): void {
   const done = o.s.raised;
   if (o.s.phase !== 'acquiring' || done === null || round !== o.s.round || o.s.answered.includes(server)) return;
   update(o, { answered: [...o.s.answered, server], raised: raised === 1 ? [...done, server] : done });
@@ -32,7 +32,7 @@ export function onRaiseReply(o: Out<ClientState>, server: string, round: number,
 }
 
 /** A majority raised its counter, or every server that said yes answered, or the time is up. */
-export function finishRaise(o: Out<ClientState>): void {
+export function finishRaise(o: ClientOut): void {
   cancelTimer(o, 'round');
   forgetPending(o, 'raise');
   const servers = serversOf(o.ctx).length;

@@ -5,28 +5,24 @@
  * persistence off a restart comes back empty: the fencing counter starts again at 0 and a lock
  * some client holds is simply gone.
  */
-import type { JsonObject } from '../../sim/json';
-import type { NodeInput, PersistedData, StepContext, StepOutput } from '../../sim/node';
+import { assert, notAddressedTo } from '../assert';
+import { defineProtocol } from '../define';
 import { flag } from './config';
 import { applyCommand, EMPTY_KEYSPACE, expiredKeys, isLive, withoutKey, type Change } from './keyspace';
-import { fact, outFor, persist, result, send, setTimer, type Out } from './out';
-import type { ClientToRedis, Entry, RedisState } from './types';
+import { fact, persist, result, send, setTimer, update, type RedisOut, type RedisPersisted } from './out';
+import type { ClientToRedis, Entry, LockMessage, RedisState } from './types';
 
 const EXPIRY_TIMER = 'expire:';
 /** The kernel's time step: one microsecond. */
 const MIN_WAIT_MS = 0.001;
 
-function restore(persisted: PersistedData | null): RedisState {
-  const saved = persisted?.['keyspace'];
-  return saved === undefined || saved === null ? EMPTY_KEYSPACE : (saved as unknown as RedisState);
-}
-
-function saveKeyspace(o: Out<RedisState>): void {
-  if (flag(o.ctx, 'persistence', true)) persist(o, 'keyspace', o.s as unknown as JsonObject);
+function saveKeyspace(o: RedisOut): void {
+  // A copy: the step goes on writing its own state after this.
+  if (flag(o.ctx, 'persistence', true)) persist(o, 'keyspace', { ...o.s });
 }
 
 /** A timer at the key's expiry, so the lapse shows as a fact when it happens (commands check expiry themselves). */
-function armExpiry(o: Out<RedisState>, key: string, entry: Entry): void {
+function armExpiry(o: RedisOut, key: string, entry: Entry): void {
   if (entry.expiresAt !== null) setTimer(o, EXPIRY_TIMER + key, entry.expiresAt - o.ctx.now);
 }
 
@@ -34,7 +30,7 @@ function ttlOf(entry: Entry, now: number): number | null {
   return entry.expiresAt === null ? null : Math.round((entry.expiresAt - now) * 1000) / 1000;
 }
 
-function report(o: Out<RedisState>, change: Change): void {
+function report(o: RedisOut, change: Change): void {
   const { key, entry } = change;
   const base = { lock: key, value: entry.value, owner: entry.owner };
   switch (change.kind) {
@@ -52,20 +48,20 @@ function report(o: Out<RedisState>, change: Change): void {
 }
 
 /** Drops the keys that lapsed by now, each with an `expired` fact. */
-function expireLapsed(o: Out<RedisState>): void {
+function expireLapsed(o: RedisOut): void {
   const lapsed = expiredKeys(o.s, o.ctx.now);
   for (const key of lapsed) {
     const entry = o.s.keys[key] as Entry;
-    o.s = withoutKey(o.s, key);
+    update(o, withoutKey(o.s, key));
     fact(o, { kind: 'expired', lock: key, value: entry.value, owner: entry.owner });
   }
   if (lapsed.length > 0) saveKeyspace(o);
 }
 
-function onCommand(o: Out<RedisState>, from: string, m: ClientToRedis): void {
+function runCommand(o: RedisOut, from: string, m: ClientToRedis): void {
   expireLapsed(o);
   const applied = applyCommand(o.s, m.cmd, from, o.ctx.now);
-  o.s = applied.state;
+  update(o, applied.state);
   if (applied.change !== null) {
     saveKeyspace(o);
     report(o, applied.change);
@@ -74,14 +70,14 @@ function onCommand(o: Out<RedisState>, from: string, m: ClientToRedis): void {
 }
 
 /** What the server came back with: the views restore each key and its owner from this (a restart with persistence keeps the lock). */
-function onStart(o: Out<RedisState>): void {
+function onStart(o: RedisOut): void {
   const entries = Object.entries(o.s.keys).map(([key, entry]) => ({ lock: key, value: entry.value, owner: entry.owner, ttlMs: ttlOf(entry, o.ctx.now) }));
   fact(o, { kind: 'keyspace', keys: entries.length, entries });
   expireLapsed(o);
   for (const [key, entry] of Object.entries(o.s.keys)) armExpiry(o, key, entry);
 }
 
-function onExpiryTimer(o: Out<RedisState>, key: string): void {
+function onExpiryTimer(o: RedisOut, key: string): void {
   const entry = o.s.keys[key];
   if (entry === undefined) return;
   // The clock may have been set back since the timer was armed: then the key lives on. Virtual
@@ -90,16 +86,29 @@ function onExpiryTimer(o: Out<RedisState>, key: string): void {
   expireLapsed(o);
 }
 
-export function redisStep(state: RedisState | undefined, input: NodeInput, ctx: StepContext): StepOutput<RedisState> {
-  if (input.kind === 'start') {
-    const o = outFor(restore(input.persisted), ctx);
-    onStart(o);
-    return { state: o.s, effects: o.fx };
-  }
-  if (state === undefined) throw new Error('stepped before start');
-  const o = outFor(state, ctx);
-  if (input.kind === 'message' && input.msg['type'] === 'cmd') onCommand(o, input.from, input.msg as unknown as ClientToRedis);
-  else if (input.kind === 'timer' && input.name.startsWith(EXPIRY_TIMER)) onExpiryTimer(o, input.name.slice(EXPIRY_TIMER.length));
-  else if (input.kind === 'command') result(o, input.opId, false, 'a Redis server takes no commands from the page; crash and restart it instead');
-  return { state: o.s, effects: o.fx };
+function onMessage(o: RedisOut, from: string, m: LockMessage): void {
+  if (m.type === 'cmd') return runCommand(o, from, m);
+  notAddressedTo('Redis server', m.type);
 }
+
+/** What holds after every step; `given` is the state the step began with (none at a start). */
+function invariants(o: RedisOut, given: RedisState | undefined): void {
+  if (given === undefined) return;
+  for (const [key, counter] of Object.entries(given.counters)) {
+    assert((o.s.counters[key] ?? 0) >= counter, "locks: a Redis server's fencing counter never goes down while it runs");
+  }
+}
+
+export const redisProtocol = defineProtocol<RedisState, LockMessage, RedisPersisted>({
+  kind: 'redis',
+  initial: (persisted) => persisted?.keyspace ?? EMPTY_KEYSPACE,
+  onStart: (_persisted, o) => onStart(o),
+  onMessage,
+  onTimer(o, name) {
+    if (name.startsWith(EXPIRY_TIMER)) onExpiryTimer(o, name.slice(EXPIRY_TIMER.length));
+  },
+  onCommand(o, opId) {
+    result(o, opId, false, 'a Redis server takes no commands from the page; crash and restart it instead');
+  },
+  invariants,
+});

@@ -6,11 +6,11 @@
  */
 import { rulesOf, serversOf } from './config';
 import { forgetPending, request } from './clientOut';
-import { cancelTimer, fact, update, type Out } from './out';
-import { LOCK_KEY, type ClientState } from './types';
+import { cancelTimer, fact, update, type ClientOut } from './out';
+import { LOCK_KEY } from './types';
 
 /** Sends compare-and-delete for this client's value to every server. */
-export function releaseEverywhere(o: Out<ClientState>): void {
+export function releaseEverywhere(o: ClientOut): void {
   const value = o.s.value;
   if (value === null) return;
   forgetPending(o, 'release');
@@ -18,7 +18,7 @@ export function releaseEverywhere(o: Out<ClientState>): void {
 }
 
 /** Stops every renewal: the article's per-instance tickers and the hardened renewal round. */
-export function stopTickers(o: Out<ClientState>): void {
+export function stopTickers(o: ClientOut): void {
   for (const server of Object.keys(o.s.tickers)) cancelTimer(o, `renew:${server}`);
   cancelTimer(o, 'renew');
   cancelTimer(o, 'lease');
@@ -30,7 +30,7 @@ export function stopTickers(o: Out<ClientState>): void {
  * Ends a hold: stop renewing, delete the key where it is still ours, and rest. Returns false when
  * the article's Unlock panicked instead (its stop channel was already closed).
  */
-export function unlock(o: Out<ClientState>): boolean {
+export function unlock(o: ClientOut): boolean {
   cancelTimer(o, 'work');
   if (rulesOf(o.ctx).renewalPerInstance) {
     if (o.s.stopClosed) return false;
@@ -43,6 +43,6 @@ export function unlock(o: Out<ClientState>): boolean {
 }
 
 /** A compare-and-delete answered 0: the key was gone or someone else's. The article's Unlock returns this error. */
-export function onReleaseReply(o: Out<ClientState>, server: string, deleted: number): void {
+export function onReleaseReply(o: ClientOut, server: string, deleted: number): void {
   if (deleted === 0 && rulesOf(o.ctx).renewalPerInstance && serversOf(o.ctx).length === 1) fact(o, { kind: 'unlock-error', lock: LOCK_KEY, server, why: 'lock not held by this instance' });
 }

@@ -11,16 +11,16 @@
 import { driftMs, num, quorumOf, rulesOf, serversOf } from './config';
 import { forgetPending, request } from './clientOut';
 import { lose } from './hold';
-import { cancelTimer, fact, setTimer, update, type Out } from './out';
-import { LOCK_KEY, type ClientState } from './types';
+import { cancelTimer, fact, setTimer, update, type ClientOut } from './out';
+import { LOCK_KEY } from './types';
 
-export function startRenewal(o: Out<ClientState>): void {
+export function startRenewal(o: ClientOut): void {
   if (!rulesOf(o.ctx).renewalPerInstance) setTimer(o, 'renew', num(o.ctx, 'ttlMs') / 2);
   // The article's tickers started when each SETNX succeeded (acquire.ts).
 }
 
 /** The article's ticker of one instance fired. */
-export function onInstanceTick(o: Out<ClientState>, server: string): void {
+export function onInstanceTick(o: ClientOut, server: string): void {
   const ticker = o.s.tickers[server];
   if (ticker === undefined || o.s.value === null) return;
   if (ticker.waiting) {
@@ -36,7 +36,7 @@ export function onInstanceTick(o: Out<ClientState>, server: string): void {
 }
 
 /** A hardened renewal tick: the last round, if still open, failed; start the next one. */
-export function onRenewTick(o: Out<ClientState>): void {
+export function onRenewTick(o: ClientOut): void {
   if (o.s.phase !== 'holding' || o.s.value === null) return;
   if (o.s.renewing !== null) return failRenewal(o);
   const round = o.s.round + 1;
@@ -46,12 +46,12 @@ export function onRenewTick(o: Out<ClientState>): void {
   setTimer(o, 'renew', num(o.ctx, 'ttlMs') / 2);
 }
 
-function failRenewal(o: Out<ClientState>): void {
+function failRenewal(o: ClientOut): void {
   const ok = o.s.renewing?.ok.length ?? 0;
   lose(o, `renewal reached ${ok} of ${serversOf(o.ctx).length} servers`);
 }
 
-export function onRenewReply(o: Out<ClientState>, server: string, round: number, extended: number): void {
+export function onRenewReply(o: ClientOut, server: string, round: number, extended: number): void {
   if (rulesOf(o.ctx).renewalPerInstance) {
     // Article: whatever the script answered, the Eval returned without an error.
     if (o.s.tickers[server] !== undefined) update(o, { tickers: { ...o.s.tickers, [server]: { waiting: false } } });

@@ -8,11 +8,12 @@
  * they follow the order of acquisitions (one Redis server that keeps its counter) the mark agrees
  * with the `mutual-exclusion` checker, which judges by the acquisitions themselves.
  */
-import type { JsonObject } from '../../sim/json';
-import type { NodeId, NodeInput, StepContext, StepOutput } from '../../sim/node';
+import type { NodeId } from '../../sim/node';
+import { assert, notAddressedTo } from '../assert';
+import { defineProtocol } from '../define';
 import { flag } from './config';
-import { fact, outFor, result, send, type Out } from './out';
-import type { StorageState, WriteMsg } from './types';
+import { fact, persist, result, send, update, type StorageOut, type StoragePersisted } from './out';
+import type { LockMessage, StorageState, WriteMsg } from './types';
 
 const MAX_RECENT = 24;
 
@@ -34,32 +35,37 @@ function accept(s: StorageState, holder: string, token: number): StorageState {
   return { ...s, lastToken: newest ? token : s.lastToken, lastHolder: newest ? holder : s.lastHolder, accepted: s.accepted + 1 };
 }
 
-function onWrite(o: Out<StorageState>, from: NodeId, m: WriteMsg): void {
+function onWrite(o: StorageOut, from: NodeId, m: WriteMsg): void {
   const holder = holderKey(from, m.hold);
   const fencing = flag(o.ctx, 'fencing', false);
   const fenced = fencingAccepts(o.s, m.token, holder);
   const ok = fenced || !fencing;
   const interleaved = ok && !fenced;
-  if (ok) o.s = accept(o.s, holder, m.token);
-  else o.s = { ...o.s, rejected: o.s.rejected + 1 };
-  if (interleaved) o.s = { ...o.s, interleaved: o.s.interleaved + 1 };
-  o.s = { ...o.s, recent: [...o.s.recent, { client: from, token: m.token, accepted: ok, interleaved }].slice(-MAX_RECENT) };
+  if (ok) update(o, accept(o.s, holder, m.token));
+  else update(o, { rejected: o.s.rejected + 1 });
+  if (interleaved) update(o, { interleaved: o.s.interleaved + 1 });
+  update(o, { recent: [...o.s.recent, { client: from, token: m.token, accepted: ok, interleaved }].slice(-MAX_RECENT) });
+  // Written before the answer goes out: a database keeps what it accepted across a restart, the fencing high-water mark included.
+  persist(o, 'record', { ...o.s });
   const base = { kind: 'write', client: from, token: m.token, accepted: ok, hold: m.hold, part: m.part, of: m.of };
   fact(o, interleaved ? { ...base, interleaved: true } : base);
   send(o, from, { type: 'written', hold: m.hold, part: m.part, accepted: ok });
 }
 
-export function storageStep(state: StorageState | undefined, input: NodeInput, ctx: StepContext): StepOutput<StorageState> {
-  if (input.kind === 'start') {
-    // A database keeps what it accepted across a restart, the fencing high-water mark included.
-    const saved = input.persisted?.['record'];
-    return { state: saved === undefined ? EMPTY_STORAGE : (saved as unknown as StorageState), effects: [] };
-  }
-  const o = outFor(state ?? EMPTY_STORAGE, ctx);
-  if (input.kind === 'message' && input.msg['type'] === 'write') {
-    onWrite(o, input.from, input.msg as unknown as WriteMsg);
-    o.fx.unshift({ kind: 'persist', key: 'record', value: o.s as unknown as JsonObject });
-  }
-  else if (input.kind === 'command') result(o, input.opId, false, 'the storage takes writes from lock holders only');
-  return { state: o.s, effects: o.fx };
+function onMessage(o: StorageOut, from: NodeId, m: LockMessage): void {
+  if (m.type === 'write') return onWrite(o, from, m);
+  notAddressedTo('storage', m.type);
 }
+
+export const storageProtocol = defineProtocol<StorageState, LockMessage, StoragePersisted>({
+  kind: 'storage',
+  initial: (persisted) => persisted?.record ?? EMPTY_STORAGE,
+  onMessage,
+  onCommand(o, opId) {
+    result(o, opId, false, 'the storage takes writes from lock holders only');
+  },
+  invariants(o, given) {
+    const lastToken = given?.lastToken ?? null;
+    assert(lastToken === null || (o.s.lastToken !== null && o.s.lastToken >= lastToken), "locks: the storage's highest accepted token never goes down");
+  },
+});

@@ -4,27 +4,23 @@
  * before the reply in the step's effects), so a restarted acceptor keeps both. A "forgetful"
  * acceptor (`acceptorPersistence` = forgetful) keeps them in memory only.
  */
-import type { PersistedData } from '../../sim/node';
+import { assert } from '../assert';
 import { compareBallots, maxBallot, type Ballot } from './ballot';
-import { fact, send, update, type Out } from './out';
+import { fact, persist, send, update, type AcceptedRecord, type Out, type PaxosPersisted } from './out';
 import type { Accept, AcceptedEntry, AcceptorState, Prepare, Value } from './types';
-import { persist } from '../effects';
 
 const ACCEPTED_KEY = 'accepted.';
 
 export const EMPTY_ACCEPTOR: AcceptorState = { promised: null, accepted: {} };
 
 /** What a restarted acceptor reads back: its promise and its accepted proposals, by slot. */
-export function restoreAcceptor(persisted: PersistedData | null): AcceptorState {
+export function restoreAcceptor(persisted: Partial<PaxosPersisted> | null): AcceptorState {
   if (persisted === null) return EMPTY_ACCEPTOR;
-  const promised = persisted['promised'];
-  const accepted: Record<string, { ballot: Ballot; value: Value }> = {};
-  for (const [key, raw] of Object.entries(persisted)) {
-    if (!key.startsWith(ACCEPTED_KEY) || raw === null || typeof raw !== 'object' || Array.isArray(raw)) continue;
-    const { ballot, value } = raw;
-    if (typeof ballot === 'string' && (typeof value === 'string' || value === null)) accepted[key.slice(ACCEPTED_KEY.length)] = { ballot, value };
+  const accepted: Record<string, AcceptedRecord> = {};
+  for (const [key, record] of Object.entries(persisted)) {
+    if (key.startsWith(ACCEPTED_KEY) && typeof record === 'object' && record !== null) accepted[key.slice(ACCEPTED_KEY.length)] = record;
   }
-  return { promised: typeof promised === 'string' ? promised : null, accepted };
+  return { promised: persisted.promised ?? null, accepted };
 }
 
 /** What the acceptor accepted from `fromSlot` on, in slot order. */
@@ -57,6 +53,8 @@ export function accept<S extends WithAcceptor>(o: Out<S>, ballot: Ballot, slot: 
   const acc = o.s.acceptor;
   if (compareBallots(ballot, acc.promised) < 0) return { ok: false, promised: acc.promised };
   if (acc.accepted[slot]?.ballot === ballot) return { ok: true, accepted: [] };
+  // What it accepted is never above its promise (restored together after a restart, or lost together), so this holds.
+  assert(compareBallots(ballot, acc.accepted[slot]?.ballot ?? null) > 0, 'paxos: an acceptor never accepts a ballot below one it accepted in that slot');
   const promised = maxBallot(acc.promised, ballot);
   if (o.rules.durableAcceptor) {
     if (promised !== acc.promised) persist(o, 'promised', promised);

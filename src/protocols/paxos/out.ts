@@ -1,26 +1,27 @@
 /**
- * One step's work in progress: the node's next state and the effects so far, in order. The
- * functions of this package take an `Out`, replace `o.s` with a new object (the state they were
- * given is never changed) and append effects, so a whole step stays one pure function.
+ * What every part of a Paxos node shares in a step, single-decree and Multi-Paxos alike: the step
+ * in progress (`o`, see ../define.ts), the messages, what an acceptor and a proposer persist.
  */
-import type { NodeId, StepContext } from '../../sim/node';
-import { sendMessage, type StepOut } from '../effects';
-import { rulesOf, type Rules } from './config';
-import type { Message } from './types';
+import type { Step } from '../define';
+import { send } from '../effects';
+import type { Ballot } from './ballot';
+import type { Rules } from './config';
+import type { Message, Value } from './types';
 
-export { cancelTimer, fact, result, setTimer, update } from '../effects';
+export { update } from '../define';
+export { cancelTimer, fact, persist, result, send, setTimer } from '../effects';
 
-export interface Out<S> extends StepOut<S> {
-  readonly rules: Rules;
-}
+/** An accepted proposal as the acceptor writes it to disk, one key per slot. */
+export type AcceptedRecord = { readonly ballot: Ballot; readonly value: Value };
 
-export function outFor<S>(s: S, ctx: StepContext): Out<S> {
-  return { s, fx: [], ctx, rules: rulesOf(ctx) };
-}
+/** What a Paxos node keeps across a crash: the proposer's round, the acceptor's promise and what it accepted, by slot. */
+export type PaxosPersisted = {
+  readonly round: number;
+  readonly promised: Ballot | null;
+  readonly [slot: `accepted.${number}`]: AcceptedRecord;
+};
 
-export function send(o: Out<unknown>, to: NodeId, msg: Message): void {
-  sendMessage(o, to, msg);
-}
+export type Out<S> = Step<S, Message, PaxosPersisted, Rules>;
 
 /** Sends to every other node; every node of a Paxos lab is an acceptor and a learner. */
 export function broadcast(o: Out<unknown>, msg: Message): void {

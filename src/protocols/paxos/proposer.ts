@@ -4,13 +4,13 @@
  * hardened one; the article's reply counting lives in articleProposer.ts.
  */
 import type { Json } from '../../sim/json';
+import { assert } from '../assert';
 import { accept, promise } from './acceptor';
 import { ballotOf, compareBallots, roundOf, type Ballot } from './ballot';
 import { backoffDelayMs, MAX_ATTEMPTS, quorum, timing } from './config';
 import { learn } from './learner';
-import { broadcast, cancelTimer, fact, result, setTimer, update, type Out } from './out';
+import { broadcast, cancelTimer, fact, persist, result, setTimer, update, type Out } from './out';
 import { TIMER, type AcceptedEntry, type PaxosState, type ProposerState } from './types';
-import { persist } from '../effects';
 
 export function proposer(o: Out<PaxosState>): ProposerState {
   const p = o.s.proposer;
@@ -71,6 +71,7 @@ export function startRound(o: Out<PaxosState>): void {
 /** Phase 2a: the value of the highest-numbered proposal reported, or else its own. */
 export function beginAccept(o: Out<PaxosState>): void {
   const p = proposer(o);
+  assert(p.phase === 'prepare' && new Set(p.promises).size >= quorum(o.ctx), 'paxos: phase 2 begins only after a majority of distinct acceptors promised');
   const ballot = p.ballot as Ballot;
   const proposal = p.best === null ? p.value : p.best.value;
   // The article counts itself as one accept, again without its own acceptor (seed line 327).
@@ -88,6 +89,7 @@ export function beginAccept(o: Out<PaxosState>): void {
 /** A majority accepted: the value is chosen. Learn it here and tell every other learner. */
 export function decide(o: Out<PaxosState>): void {
   const p = proposer(o);
+  assert(p.phase === 'accept' && new Set(p.accepts).size >= quorum(o.ctx), 'paxos: a value is chosen only once a majority of distinct acceptors accepted it');
   const ballot = p.ballot as Ballot;
   cancelTimer(o, TIMER.phase);
   setProposer(o, { phase: 'done', attempts: 0 });

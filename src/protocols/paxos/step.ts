@@ -2,13 +2,16 @@
  * The single-decree Paxos node: acceptor and learner always, proposer too when its kind is
  * "proposer". Start, messages, timers and client commands in; the next state and effects out.
  */
-import type { NodeInput, PersistedData, StepContext, StepOutput } from '../../sim/node';
+import type { Protocol } from '../../sim/node';
+import { assert, unreachable } from '../assert';
+import { defineProtocol } from '../define';
 import { onAccept, onPrepare, restoreAcceptor } from './acceptor';
 import { onArticleReply } from './articleProposer';
-import { MAX_LOCKED, timing } from './config';
+import { compareBallots } from './ballot';
+import { MAX_LOCKED, rulesOf, timing, type Rules } from './config';
 import { learn } from './learner';
 import { onCommand, onProposeTimer, startQueued } from './client';
-import { cancelTimer, outFor, setTimer, type Out } from './out';
+import { cancelTimer, setTimer, type Out, type PaxosPersisted } from './out';
 import { checkOwnAcceptor, failRound, finish, inRound, onAccepted, onPromise, preempted, proposer, setProposer, startRound } from './proposer';
 import { TIMER, type Message, type PaxosState, type ProposerState } from './types';
 
@@ -30,11 +33,10 @@ export const IDLE_PROPOSER: ProposerState = {
 };
 
 /** A fresh node, or a restarted one with exactly what it persisted (nothing, if its acceptor is forgetful). */
-export function initialState(persisted: PersistedData | null, isProposer: boolean): PaxosState {
-  const round = persisted?.['round'];
+export function initialState(persisted: Partial<PaxosPersisted> | null, isProposer: boolean): PaxosState {
   return {
     acceptor: restoreAcceptor(persisted),
-    proposer: isProposer ? { ...IDLE_PROPOSER, round: typeof round === 'number' ? round : 0 } : null,
+    proposer: isProposer ? { ...IDLE_PROPOSER, round: persisted?.round ?? 0 } : null,
     learner: { chosen: null },
   };
 }
@@ -92,6 +94,8 @@ function onMessage(o: Out<PaxosState>, from: string, m: Message): void {
     case 'Heartbeat':
     case 'CatchUp':
       return; // Multi-Paxos only.
+    default:
+      return unreachable(m, 'paxos: a message of no known type');
   }
 }
 
@@ -113,19 +117,41 @@ function releaseLock(o: Out<PaxosState>): void {
   startQueued(o);
 }
 
-export function paxosStep(isProposer: boolean) {
-  return (state: PaxosState | undefined, input: NodeInput, ctx: StepContext): StepOutput<PaxosState> => {
-    if (input.kind === 'start') {
-      const o = outFor(initialState(input.persisted, isProposer), ctx);
-      onStart(o);
-      return { state: o.s, effects: o.fx };
-    }
-    if (state === undefined) throw new Error('stepped before start');
-    const o = outFor(state, ctx);
-    if (input.kind === 'message') onMessage(o, input.from, input.msg as unknown as Message);
-    else if (input.kind === 'timer') onTimer(o, input.name);
-    else onCommand(o, input.opId, input.cmd);
-    if (o.rules.lockAcrossRound) releaseLock(o);
-    return { state: o.s, effects: o.fx };
-  };
+/** What holds after every step, in both variants; `given` is the state the step began with (none at a start). */
+function invariants(o: Out<PaxosState>, given: PaxosState | undefined): void {
+  if (given === undefined) return;
+  assert(compareBallots(o.s.acceptor.promised, given.acceptor.promised) >= 0, "paxos: an acceptor's promise never falls while it runs");
+  const chosen = given.learner.chosen;
+  assert(chosen === null || o.s.learner.chosen === chosen, 'paxos: a learner never changes the value it learned');
 }
+
+/** Inputs other than a start; once the article's round is over, the requests that waited for its lock are served. */
+function afterInput(o: Out<PaxosState>): void {
+  if (o.rules.lockAcrossRound) releaseLock(o);
+}
+
+function paxosProtocol(kind: string, isProposer: boolean): Protocol<PaxosState> {
+  return defineProtocol<PaxosState, Message, PaxosPersisted, Rules>({
+    kind,
+    rules: rulesOf,
+    initial: (persisted) => initialState(persisted, isProposer),
+    onStart: (_persisted, o) => onStart(o),
+    onMessage(o, from, m) {
+      onMessage(o, from, m);
+      afterInput(o);
+    },
+    onTimer(o, name) {
+      onTimer(o, name);
+      afterInput(o);
+    },
+    onCommand(o, opId, cmd) {
+      onCommand(o, opId, cmd);
+      afterInput(o);
+    },
+    invariants,
+  });
+}
+
+/** "proposer" nodes propose, accept and learn; "acceptor" nodes accept and learn. */
+export const proposerProtocol = paxosProtocol('proposer', true);
+export const acceptorProtocol = paxosProtocol('acceptor', false);

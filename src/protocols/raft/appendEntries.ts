@@ -3,6 +3,7 @@
  * leader's handling of the reply: matchIndex, the commit rule, and nextIndex after a rejection.
  */
 import type { NodeId } from '../../sim/node';
+import { assert } from '../assert';
 import { firstConflict, firstIndexOfTerm, lastIndex, lastIndexOfTerm, matchesAt, mergeEntries, termAt } from './log';
 import { fact, persist, resetElectionTimer, send, update, type Out } from './out';
 import { commitTo, maybeCommit, sendAppend } from './replicate';
@@ -19,10 +20,8 @@ function conflictHint(o: Out, m: AppendEntries): { conflictIndex: number; confli
 
 /** Called with m.term equal to the node's term (a higher one made it a follower already). */
 export function handleAppendEntries(o: Out, from: NodeId, m: AppendEntries): void {
-  if (o.s.role === 'leader' && o.rules.countVotesPerTerm) {
-    // Two leaders in one term cannot happen when votes are counted per term; say so loudly.
-    throw new Error(`assertion: ${o.ctx.id} leads term ${o.s.term} and got AppendEntries from ${from} for the same term`);
-  }
+  // Two leaders in one term cannot happen when votes are counted per term (the article's stale votes can make them).
+  assert(o.s.role !== 'leader' || !o.rules.countVotesPerTerm, () => `raft: ${o.ctx.id} leads term ${o.s.term} and got AppendEntries from ${from} for the same term`);
   if (o.s.role !== 'follower' || o.s.preVote !== null) becomeFollower(o, o.s.term, from);
   else resetElectionTimer(o);
   update(o, { leader: from, leaderSeenAt: o.ctx.now });
@@ -48,6 +47,8 @@ function onAccepted(o: Out, from: NodeId, m: AppendEntriesReply): void {
   // The article takes the echoed values as they are (seed lines 221-222), even from a reordered
   // older reply; hardened never moves matchIndex back.
   const match = o.rules.fastBacktrack ? Math.max(s.matchIndex[from] ?? 0, reached) : reached;
+  // The reply answers a request this leader sent in its term, from its log, which only grows while it leads.
+  assert(match <= lastIndex(s.log), "raft: a leader's matchIndex never passes its own log's end");
   const next = o.rules.fastBacktrack ? Math.max(s.nextIndex[from] ?? 1, match + 1) : match + 1;
   // Most replies acknowledge a heartbeat and change nothing; they need no new maps.
   if (match === s.matchIndex[from] && next === s.nextIndex[from]) return;

@@ -4,6 +4,7 @@
  */
 import type { JsonObject } from '../../sim/json';
 import type { NodeId } from '../../sim/node';
+import { assert } from '../assert';
 import { quorum } from './config';
 import { commandText, lastIndex, termAt } from './log';
 import { fact, persist, result, send, update, type Out } from './out';
@@ -55,6 +56,7 @@ export function maybeCommit(o: Out): boolean {
 /** Moves the commit index up (never down) and applies what it covers. */
 export function commitTo(o: Out, index: number): void {
   if (index <= o.s.commitIndex) return;
+  assert(index <= lastIndex(o.s.log), "raft: an index is committed only once it is in the node's log");
   update(o, { commitIndex: index });
   fact(o, { kind: 'commit', index, term: o.s.term });
   applyCommitted(o);

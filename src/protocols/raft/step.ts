@@ -2,28 +2,26 @@
  * The Raft node's step function: start, timers, messages and client commands in, the next state
  * and effects out. Term rules common to every message are here; the rest is dispatched.
  */
-import type { JsonObject } from '../../sim/json';
-import type { NodeId, NodeInput, PersistedData, StepContext, StepOutput } from '../../sim/node';
-import { electionTimeoutMinMs } from './config';
+import type { NodeId } from '../../sim/node';
+import { assert } from '../assert';
+import { defineProtocol } from '../define';
+import { electionTimeoutMinMs, rulesOf, type Rules } from './config';
 import { handleAppendEntries, handleAppendReply } from './appendEntries';
 import { onArticleVoteReply, onArticleVotesTimeout } from './articleVotes';
 import { handleCommand, onClientTick } from './client';
 import { handlePreVote, handlePreVoteReply, handleRequestVote, handleVoteReply, onElectionTimeout } from './election';
 import { onCheckQuorum, onHeartbeat } from './leaderTicks';
-import { fact, outFor, resetElectionTimer, send, type Out } from './out';
+import { fact, resetElectionTimer, send, type Out, type RaftPersisted } from './out';
 import { becomeFollower } from './roles';
-import { TIMER, type Entry, type Message, type RaftState } from './types';
+import { TIMER, type Message, type RaftState } from './types';
 
 /** A fresh node, or a restarted one with exactly what it persisted and nothing else. */
-export function initialState(persisted: PersistedData | null): RaftState {
-  const term = persisted?.['term'];
-  const votedFor = persisted?.['votedFor'];
-  const log = persisted?.['log'];
+export function initialState(persisted: Partial<RaftPersisted> | null): RaftState {
   return {
     role: 'follower',
-    term: typeof term === 'number' ? term : 0,
-    votedFor: typeof votedFor === 'string' ? votedFor : null,
-    log: Array.isArray(log) ? (log as unknown as Entry[]) : [],
+    term: persisted?.term ?? 0,
+    votedFor: persisted?.votedFor ?? null,
+    log: persisted?.log ?? [],
     commitIndex: 0,
     lastApplied: 0,
     kv: {},
@@ -101,27 +99,27 @@ function onTimer(o: Out, name: string): void {
   if (name.startsWith('votes:')) return onArticleVotesTimeout(o, Number(name.slice('votes:'.length)));
 }
 
-function onStart(persisted: PersistedData | null, ctx: StepContext): StepOutput<RaftState> {
-  const o = outFor(initialState(persisted), ctx);
-  fact(o, { kind: 'role', role: 'follower', term: o.s.term });
-  resetElectionTimer(o);
-  return { state: o.s, effects: o.fx };
+/** What holds after every step, in both variants; `given` is the state the step began with (none at a start). */
+function invariants(o: Out, given: RaftState | undefined): void {
+  const s = o.s;
+  assert(given === undefined || s.term >= given.term, 'raft: a term never goes down while a node runs');
+  assert(given === undefined || s.commitIndex >= given.commitIndex, 'raft: commitIndex never moves back while a node runs');
+  assert(s.lastApplied === s.commitIndex, 'raft: a step applies every entry it commits');
+  assert(s.role === 'follower' || s.votedFor === o.ctx.id, 'raft: a candidate or leader voted for itself in its term');
+  assert(s.role !== 'leader' || s.leader === o.ctx.id, 'raft: a leader knows itself as the leader of its term');
+  assert(s.preVote === null || s.preVote.term === s.term + 1, 'raft: a pre-vote campaign is for the term after the current one');
 }
 
-export function raftStep(state: RaftState | undefined, input: NodeInput, ctx: StepContext): StepOutput<RaftState> {
-  if (input.kind === 'start') return onStart(input.persisted, ctx);
-  if (state === undefined) throw new Error('raft: stepped before start');
-  const o = outFor(state, ctx);
-  switch (input.kind) {
-    case 'message':
-      onMessage(o, input.from, input.msg as unknown as Message);
-      break;
-    case 'timer':
-      onTimer(o, input.name);
-      break;
-    case 'command':
-      handleCommand(o, input.opId, input.cmd as JsonObject);
-      break;
-  }
-  return { state: o.s, effects: o.fx };
-}
+export const raftProtocol = defineProtocol<RaftState, Message, RaftPersisted, Rules>({
+  kind: 'raft',
+  rules: rulesOf,
+  initial: (persisted) => initialState(persisted),
+  onStart(_persisted, o) {
+    fact(o, { kind: 'role', role: 'follower', term: o.s.term });
+    resetElectionTimer(o);
+  },
+  onMessage,
+  onTimer,
+  onCommand: handleCommand,
+  invariants,
+});

@@ -7,13 +7,12 @@
 import { promise } from '../acceptor';
 import { ballotOf, compareBallots, type Ballot } from '../ballot';
 import { quorum, timing } from '../config';
-import { broadcast, cancelTimer, fact, setTimer, update, type Out } from '../out';
+import { broadcast, cancelTimer, fact, persist, setTimer, update, type Out } from '../out';
 import type { AcceptedEntry } from '../types';
 import { lead, setLead, stepDown } from './lead';
 import { lastChosen } from './log';
 import { proposeAt, sendHeartbeats } from './replicate';
 import { MTIMER, type LeadState, type MultiState } from './types';
-import { persist } from '../../effects';
 
 function merge(recovered: LeadState['recovered'], entries: readonly AcceptedEntry[]): LeadState['recovered'] {
   let out = recovered;

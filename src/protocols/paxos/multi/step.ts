@@ -2,11 +2,13 @@
  * The Multi-Paxos node's step function: acceptor and learner always, a would-be leader too when
  * its kind is "proposer".
  */
-import type { NodeInput, PersistedData, StepContext, StepOutput } from '../../../sim/node';
+import type { Protocol } from '../../../sim/node';
+import { assert, unreachable } from '../../assert';
+import { defineProtocol } from '../../define';
 import { onAccept, onPrepare, restoreAcceptor } from '../acceptor';
 import { compareBallots, roundOf } from '../ballot';
-import { timing } from '../config';
-import { outFor, send, setTimer, update, type Out } from '../out';
+import { rulesOf, timing, type Rules } from '../config';
+import { send, setTimer, update, type Out, type PaxosPersisted } from '../out';
 import type { Message } from '../types';
 import { onClientTimer, onCommand } from './client';
 import { campaign, onCandidatePromise } from './election';
@@ -17,12 +19,11 @@ import { MTIMER, type LeadState, type MultiState } from './types';
 
 export const FOLLOWER: LeadState = { role: 'follower', round: 0, seen: 0, ballot: null, from: 0, promises: [], recovered: {}, nextSlot: 0, inflight: {}, submitted: 0 };
 
-export function initialMultiState(persisted: PersistedData | null, leads: boolean): MultiState {
-  const round = persisted?.['round'];
+export function initialMultiState(persisted: Partial<PaxosPersisted> | null, leads: boolean): MultiState {
   return {
     acceptor: restoreAcceptor(persisted),
     log: { chosen: {}, applied: 0 },
-    lead: leads ? { ...FOLLOWER, round: typeof round === 'number' ? round : 0 } : null,
+    lead: leads ? { ...FOLLOWER, round: persisted?.round ?? 0 } : null,
     leader: null,
     leaderBallot: null,
   };
@@ -87,6 +88,8 @@ function onMessage(o: Out<MultiState>, from: string, m: Message): void {
       return onHeartbeat(o, from, m.ballot, m.chosenThrough);
     case 'CatchUp':
       return onCatchUp(o, from, m.slot);
+    default:
+      return unreachable(m, 'multi-paxos: a message of no known type');
   }
 }
 
@@ -103,18 +106,29 @@ function onTimer(o: Out<MultiState>, name: string): void {
   }
 }
 
-export function multiPaxosStep(leads: boolean) {
-  return (state: MultiState | undefined, input: NodeInput, ctx: StepContext): StepOutput<MultiState> => {
-    if (input.kind === 'start') {
-      const o = outFor(initialMultiState(input.persisted, leads), ctx);
-      onStart(o);
-      return { state: o.s, effects: o.fx };
-    }
-    if (state === undefined) throw new Error('stepped before start');
-    const o = outFor(state, ctx);
-    if (input.kind === 'message') onMessage(o, input.from, input.msg as unknown as Message);
-    else if (input.kind === 'timer') onTimer(o, input.name);
-    else onCommand(o, input.opId, input.cmd);
-    return { state: o.s, effects: o.fx };
-  };
+/** What holds after every step; `given` is the state the step began with (none at a start). */
+function invariants(o: Out<MultiState>, given: MultiState | undefined): void {
+  const { acceptor, log, lead } = o.s;
+  assert(given === undefined || compareBallots(acceptor.promised, given.acceptor.promised) >= 0, "multi-paxos: an acceptor's promise never falls while it runs");
+  assert(given === undefined || log.applied >= given.log.applied, 'multi-paxos: a learner never unapplies a slot');
+  // A higher promise of its own acceptor ends its campaign or leadership in the same step.
+  assert(lead === null || lead.role === 'follower' || acceptor.promised === lead.ballot, "multi-paxos: a candidate or leader holds its own acceptor's promise");
+  assert(lead === null || lead.nextSlot <= timing(o.ctx, 'maxSlots'), 'multi-paxos: a leader never proposes past maxSlots');
 }
+
+function multiPaxosProtocol(kind: string, leads: boolean): Protocol<MultiState> {
+  return defineProtocol<MultiState, Message, PaxosPersisted, Rules>({
+    kind,
+    rules: rulesOf,
+    initial: (persisted) => initialMultiState(persisted, leads),
+    onStart: (_persisted, o) => onStart(o),
+    onMessage,
+    onTimer,
+    onCommand,
+    invariants,
+  });
+}
+
+/** "proposer" nodes may lead; "acceptor" nodes accept and learn. */
+export const multiProposerProtocol = multiPaxosProtocol('proposer', true);
+export const multiAcceptorProtocol = multiPaxosProtocol('acceptor', false);

@@ -6,10 +6,12 @@
  * `"value":0.3`), `{"op":"latency","ms":50}`. Each change is reported as a `backend` fact.
  */
 import type { JsonObject } from '../../../sim/json';
-import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import type { NodeId } from '../../../sim/node';
+import { notAddressedTo } from '../../assert';
+import { defineProtocol } from '../../define';
 import { numberParam } from '../config';
-import { fact, outFor, result, send, setTimer, update, type Out } from '../out';
-import type { Call } from '../types';
+import { fact, result, send, setTimer, update, type Out } from '../out';
+import type { Call, TrafficMessage } from '../types';
 
 export type BackendState = {
   readonly outage: boolean;
@@ -89,21 +91,18 @@ function onCommand(o: Out<BackendState>, opId: string, cmd: JsonObject): void {
   result(o, opId, true, { outage: o.s.outage, slow: o.s.slow, errorRate: o.s.errorRate, latencyMs: o.s.latencyMs });
 }
 
-function backendStep(state: BackendState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BackendState> {
-  if (input.kind === 'start') {
-    const o = outFor<BackendState>(
-      { outage: false, slow: false, errorRate: numberParam(ctx, 'backendErrorRate', 0), latencyMs: numberParam(ctx, 'backendLatencyMs', 20), serving: {}, served: 0, failed: 0 },
-      ctx,
-    );
-    reportSettings(o);
-    return { state: o.s, effects: o.fx };
-  }
-  if (state === undefined) throw new Error('stepped before start');
-  const o = outFor(state, ctx);
-  if (input.kind === 'message' && input.msg['type'] === 'Call') onCall(o, input.from, input.msg as unknown as Call);
-  else if (input.kind === 'timer' && input.name.startsWith('reply:')) onReplyTimer(o, input.name.slice('reply:'.length));
-  else if (input.kind === 'command') onCommand(o, input.opId, input.cmd);
-  return { state: o.s, effects: o.fx };
+function onMessage(o: Out<BackendState>, from: NodeId, m: TrafficMessage): void {
+  if (m.type === 'Call') return onCall(o, from, m);
+  notAddressedTo('backend', m.type);
 }
 
-export const backendProtocol: Protocol<BackendState> = { kind: 'backend', step: backendStep };
+export const backendProtocol = defineProtocol<BackendState, TrafficMessage>({
+  kind: 'backend',
+  initial: (_persisted, ctx) => ({ outage: false, slow: false, errorRate: numberParam(ctx, 'backendErrorRate', 0), latencyMs: numberParam(ctx, 'backendLatencyMs', 20), serving: {}, served: 0, failed: 0 }),
+  onStart: (_persisted, o) => reportSettings(o),
+  onMessage,
+  onTimer(o, name) {
+    if (name.startsWith('reply:')) onReplyTimer(o, name.slice('reply:'.length));
+  },
+  onCommand,
+});

@@ -4,12 +4,14 @@
  * back as SUCCESS or FAILURE with that generation. Facts: `breaker` on each change of state,
  * `decision` per request, `call` per outcome.
  */
-import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import type { NodeId, StepContext } from '../../../sim/node';
+import { assert } from '../../assert';
+import { defineProtocol } from '../../define';
 import { numberParam } from '../config';
 import { CODE, EMPTY_RECORD, record, recordOutcome, type GateRecord } from '../gate/history';
-import { forward, hasRoom, outcomeOfInput, respond, type CallOutcome, type RelayState } from '../gate/relay';
-import { fact, outFor, result, update, type Out } from '../out';
-import type { Request } from '../types';
+import { forward, hasRoom, onCallTimer, onGateMessage, respond, type CallOutcome, type Gate, type RelayState } from '../gate/relay';
+import { fact, result, update, type Out } from '../out';
+import type { Request, TrafficMessage } from '../types';
 import { breakerMachine, sendBreaker, startBreaker, type StoredBreaker } from './breakerRun';
 import type { BreakerEvent, BreakerSettings, BreakerStateName } from './breakerTypes';
 
@@ -40,6 +42,7 @@ function send(o: Out<BreakerNodeState>, event: BreakerEvent): void {
   const before = o.s.breaker;
   const after = sendBreaker(breakerMachine(o.ctx.variant), before, event);
   update(o, { breaker: after });
+  assert(after.context.halfOpenCalls <= after.context.halfOpenMaxCalls, 'breaker: a half-open breaker counts at most halfOpenMaxCalls calls');
   if (after.state !== before.state) {
     update(o, { since: o.ctx.now });
     fact(o, { kind: 'breaker', state: after.state, generation: after.context.generation, from: before.state });
@@ -69,22 +72,20 @@ function onOutcome(o: Out<BreakerNodeState>, outcome: CallOutcome): void {
   respond(o, outcome.client, outcome.id, outcome.ok ? 'allowed' : 'error', outcome.ok ? undefined : outcome.error);
 }
 
-function breakerStep(state: BreakerNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BreakerNodeState> {
-  if (input.kind === 'start') {
-    const breaker = startBreaker(breakerMachine(ctx.variant), breakerSettings(ctx));
-    const o = outFor<BreakerNodeState>({ calls: {}, machine: ctx.variant, breaker, since: ctx.now, allowed: 0, rejected: 0, succeeded: 0, failed: 0, ...EMPTY_RECORD }, ctx);
-    fact(o, { kind: 'breaker', state: breaker.state, generation: 0 });
-    return { state: o.s, effects: o.fx };
-  }
-  if (state === undefined) throw new Error('stepped before start');
-  const o = outFor(state, ctx);
-  if (input.kind === 'message' && input.msg['type'] === 'Request') onRequest(o, input.from, input.msg as unknown as Request);
-  else if (input.kind === 'command') result(o, input.opId, false, `${ctx.id} is the circuit breaker; it takes no commands`);
-  else {
-    const outcome = outcomeOfInput(o, input);
-    if (outcome !== null) onOutcome(o, outcome);
-  }
-  return { state: o.s, effects: o.fx };
-}
+const gate: Gate<BreakerNodeState> = { name: 'circuit breaker', onRequest, onOutcome };
 
-export const breakerProtocol: Protocol<BreakerNodeState> = { kind: 'breaker', step: breakerStep };
+export const breakerProtocol = defineProtocol<BreakerNodeState, TrafficMessage>({
+  kind: 'breaker',
+  initial(_persisted, ctx) {
+    const breaker = startBreaker(breakerMachine(ctx.variant), breakerSettings(ctx));
+    return { calls: {}, machine: ctx.variant, breaker, since: ctx.now, allowed: 0, rejected: 0, succeeded: 0, failed: 0, ...EMPTY_RECORD };
+  },
+  onStart(_persisted, o) {
+    fact(o, { kind: 'breaker', state: o.s.breaker.state, generation: 0 });
+  },
+  onMessage: (o, from, m) => onGateMessage(gate, o, from, m),
+  onTimer: (o, name) => onCallTimer(gate, o, name),
+  onCommand(o, opId) {
+    result(o, opId, false, `${o.ctx.id} is the circuit breaker; it takes no commands`);
+  },
+});

@@ -6,14 +6,14 @@
 export type BreakerStateName = 'closed' | 'open' | 'half-open';
 export const BREAKER_STATES: readonly BreakerStateName[] = ['closed', 'open', 'half-open'];
 
-export interface BreakerSettings {
+export type BreakerSettings = {
   /** Failures (in a row) that trip a closed breaker. */
   readonly maxFailures: number;
   /** How long an open breaker waits before it lets probes through. */
   readonly resetTimeoutMs: number;
   /** Calls a half-open breaker lets through (the seed's `halfOpenMaxCalls`, 5). */
   readonly halfOpenMaxCalls: number;
-}
+};
 
 export type BreakerContext = BreakerSettings & {
   /** Consecutive failures while closed (the seed's `failureCount`, which a success resets). */

@@ -6,11 +6,13 @@
  * outcome answers the command itself.
  */
 import type { JsonObject } from '../../../sim/json';
-import type { NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import type { Protocol, StepContext } from '../../../sim/node';
+import { notAddressedTo } from '../../assert';
+import { defineProtocol } from '../../define';
 import { invoke } from '../../effects';
 import { numberParam, stringParam } from '../config';
-import { cancelTimer, outFor, result, send, setTimer, update, type Out } from '../out';
-import { ALL_KEY, type Response } from '../types';
+import { cancelTimer, result, send, setTimer, update, type Out } from '../out';
+import { ALL_KEY, type Response, type TrafficMessage } from '../types';
 import { loadTick, LOAD_SHAPES, type LoadSettings, type LoadShape } from './loadShape';
 
 export type PendingRequest = { readonly target: string; readonly sentAt: number };
@@ -104,25 +106,26 @@ function onStart(o: Out<ClientState>): void {
   setTimer(o, SEND_TIMER, startMs + (load.shape === 'constant' ? load.intervalMs * o.ctx.random() : 0));
 }
 
+function onTimer(o: Out<ClientState>, targets: readonly string[], name: string): void {
+  if (name === SEND_TIMER) return onSendTimer(o, targets);
+  if (!name.startsWith('timeout:')) return;
+  const opId = name.slice('timeout:'.length);
+  if (settle(o, opId)) result(o, opId, false, { error: 'timeout' });
+}
+
+function onMessage(o: Out<ClientState>, m: TrafficMessage): void {
+  if (m.type === 'Response') return onResponse(o, m);
+  notAddressedTo('client', m.type);
+}
+
 /** A client kind that sends to `targets` (every request goes to each of them, as its own operation). */
 export function clientProtocol(targets: readonly string[]): Protocol<ClientState> {
-  const step = (state: ClientState | undefined, input: NodeInput, ctx: StepContext): StepOutput<ClientState> => {
-    if (input.kind === 'start') {
-      const o = outFor<ClientState>({ seq: 0, loadStart: ctx.now, pending: {}, sent: 0 }, ctx);
-      onStart(o);
-      return { state: o.s, effects: o.fx };
-    }
-    if (state === undefined) throw new Error('stepped before start');
-    const o = outFor(state, ctx);
-    if (input.kind === 'timer') {
-      if (input.name === SEND_TIMER) onSendTimer(o, targets);
-      else if (input.name.startsWith('timeout:')) {
-        const opId = input.name.slice('timeout:'.length);
-        if (settle(o, opId)) result(o, opId, false, { error: 'timeout' });
-      }
-    } else if (input.kind === 'message' && input.msg['type'] === 'Response') onResponse(o, input.msg as unknown as Response);
-    else if (input.kind === 'command') onCommand(o, targets, input.opId, input.cmd);
-    return { state: o.s, effects: o.fx };
-  };
-  return { kind: 'client', step };
+  return defineProtocol<ClientState, TrafficMessage>({
+    kind: 'client',
+    initial: (_persisted, ctx) => ({ seq: 0, loadStart: ctx.now, pending: {}, sent: 0 }),
+    onStart: (_persisted, o) => onStart(o),
+    onMessage: (o, _from, m) => onMessage(o, m),
+    onTimer: (o, name) => onTimer(o, targets, name),
+    onCommand: (o, opId, cmd) => onCommand(o, targets, opId, cmd),
+  });
 }

@@ -5,12 +5,14 @@
  * static value, or, with fallback off, an error. Facts: `decision` per request, `call` per
  * primary outcome, `degraded` when the strategy starts or stops degrading.
  */
-import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import type { NodeId, StepContext } from '../../../sim/node';
+import { assert } from '../../assert';
+import { defineProtocol } from '../../define';
 import { isArticle, numberParam, stringParam } from '../config';
 import { CODE, EMPTY_RECORD, record, round3, type GateRecord } from '../gate/history';
-import { forward, hasRoom, outcomeOfInput, respond, type CallOutcome, type RelayState } from '../gate/relay';
-import { fact, outFor, result, update, type Out } from '../out';
-import type { Request } from '../types';
+import { forward, hasRoom, onCallTimer, onGateMessage, respond, type CallOutcome, type Gate, type RelayState } from '../gate/relay';
+import { fact, result, update, type Out } from '../out';
+import type { Request, TrafficMessage } from '../types';
 import { articleReading, articleRecord, degrades, rollingDegrades, rollingReading, rollingRecord, type ArticleMetrics, type Reading, type RollingMetrics, type Thresholds } from './metrics';
 
 /** The degradation node's state; the level of its history points is the average latency a decision saw. */
@@ -96,20 +98,29 @@ function onOutcome(o: Out<DegradeNodeState>, outcome: CallOutcome): void {
   fallBack(o, outcome.client, outcome.id);
 }
 
-function degradeStep(state: DegradeNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<DegradeNodeState> {
-  if (input.kind === 'start') {
-    const reading = { errorRate: 0, avgLatencyMs: 0, samples: 0 };
-    return { state: { calls: {}, thresholds: thresholds(ctx), reading, article: { requests: 0, errors: 0, avgMs: 0 }, rolling: { buckets: [] }, degraded: false, primary: 0, fallbacks: 0, failed: 0, ...EMPTY_RECORD }, effects: [] };
-  }
-  if (state === undefined) throw new Error('stepped before start');
-  const o = outFor(state, ctx);
-  if (input.kind === 'message' && input.msg['type'] === 'Request') onRequest(o, input.from, input.msg as unknown as Request);
-  else if (input.kind === 'command') result(o, input.opId, false, `${ctx.id} is the degradation strategy; it takes no commands`);
-  else {
-    const outcome = outcomeOfInput(o, input);
-    if (outcome !== null) onOutcome(o, outcome);
-  }
-  return { state: o.s, effects: o.fx };
-}
+const gate: Gate<DegradeNodeState> = { name: 'degradation strategy', onRequest, onOutcome };
 
-export const degradeProtocol: Protocol<DegradeNodeState> = { kind: 'degrader', step: degradeStep };
+export const degradeProtocol = defineProtocol<DegradeNodeState, TrafficMessage>({
+  kind: 'degrader',
+  initial: (_persisted, ctx) => ({
+    calls: {},
+    thresholds: thresholds(ctx),
+    reading: { errorRate: 0, avgLatencyMs: 0, samples: 0 },
+    article: { requests: 0, errors: 0, avgMs: 0 },
+    rolling: { buckets: [] },
+    degraded: false,
+    primary: 0,
+    fallbacks: 0,
+    failed: 0,
+    ...EMPTY_RECORD,
+  }),
+  onMessage: (o, from, m) => onGateMessage(gate, o, from, m),
+  onTimer: (o, name) => onCallTimer(gate, o, name),
+  onCommand(o, opId) {
+    result(o, opId, false, `${o.ctx.id} is the degradation strategy; it takes no commands`);
+  },
+  invariants(o) {
+    // Every failed call is a call the strategy made for a request it counted, in this incarnation.
+    assert(o.s.reading.errorRate >= 0 && o.s.reading.errorRate <= 1, 'degradation: the error rate it reads is a fraction of the calls');
+  },
+});

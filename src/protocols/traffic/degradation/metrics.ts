@@ -17,19 +17,19 @@ export type ArticleMetrics = { readonly requests: number; readonly errors: numbe
 export type WindowBucket = { readonly start: number; readonly calls: number; readonly errors: number; readonly okCalls: number; readonly latencySumMs: number };
 export type RollingMetrics = { readonly buckets: readonly WindowBucket[] };
 
-export interface Thresholds {
+export type Thresholds = {
   readonly errorRate: number;
   readonly latencyMs: number;
   /** Rolling window only: its length, and the fewest calls it decides on. */
   readonly windowMs: number;
   readonly minSamples: number;
-}
+};
 
-export interface Reading {
+export type Reading = {
   readonly errorRate: number;
   readonly avgLatencyMs: number;
   readonly samples: number;
-}
+};
 
 export const BUCKET_MS = 1000;
 

@@ -6,12 +6,14 @@
  * exactly when it is there. With `bucketScope` "per-request" every request gets a new
  * full bucket, as the seed's `rateLimitedHandler` example does, so nothing is ever limited.
  */
-import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import type { NodeId, StepContext } from '../../../sim/node';
+import { assert } from '../../assert';
+import { defineProtocol } from '../../define';
 import { isArticle, numberParam, stringParam } from '../config';
-import { cancelTimer, fact, outFor, result, setTimer, update, type Out } from '../out';
-import { CODE, EMPTY_RECORD, record, recordOutcome, round3, type GateRecord } from '../gate/history';
-import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } from '../gate/relay';
-import type { Request } from '../types';
+import { cancelTimer, fact, result, setTimer, update, type Out } from '../out';
+import { CODE, EMPTY_RECORD, record, round3, type GateRecord } from '../gate/history';
+import { forward, hasRoom, onCallTimer, onGateMessage, passOn, respond, type Gate, type RelayState } from '../gate/relay';
+import type { Request, TrafficMessage } from '../types';
 import { articleAllow, fullBucket, hardenedAllow, reserve, type Bucket, type BucketConfig } from './tokenBucket';
 
 export type Waiter = {
@@ -142,29 +144,30 @@ function onRequest(o: Out<BucketNodeState>, from: NodeId, m: Request): void {
   decide(o, from, m.id, m.key, tryAllow(o));
 }
 
-function onInput(o: Out<BucketNodeState>, input: NodeInput): void {
-  if (input.kind === 'message' && input.msg['type'] === 'Request') return onRequest(o, input.from, input.msg as unknown as Request);
-  if (input.kind === 'timer') {
-    const [kind, id] = input.name.split(/:(.*)/s) as [string, string | undefined];
-    if (id !== undefined && kind === 'poll') return onPoll(o, id);
-    if (id !== undefined && kind === 'deadline') return onDeadline(o, id);
-    if (id !== undefined && kind === 'grant') return onGrant(o, id);
-  }
-  if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is the token bucket; it takes no commands`);
-  const outcome = outcomeOfInput(o, input);
-  if (outcome === null) return;
-  update(o, recordOutcome(o.s, o.ctx.now, outcome.ok));
-  passOn(o, outcome);
+const gate: Gate<BucketNodeState> = { name: 'token bucket', onRequest, onOutcome: passOn };
+
+function onTimer(o: Out<BucketNodeState>, name: string): void {
+  const [kind, id] = name.split(/:(.*)/s) as [string, string | undefined];
+  if (id !== undefined && kind === 'poll') return onPoll(o, id);
+  if (id !== undefined && kind === 'deadline') return onDeadline(o, id);
+  if (id !== undefined && kind === 'grant') return onGrant(o, id);
+  onCallTimer(gate, o, name);
 }
 
-function bucketStep(state: BucketNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<BucketNodeState> {
-  if (input.kind === 'start') {
-    return { state: { calls: {}, config: bucketConfig(ctx), bucket: fullBucket(bucketConfig(ctx), ctx.now), waiting: {}, allowed: 0, rejected: 0, polls: 0, ...EMPTY_RECORD }, effects: [] };
-  }
-  if (state === undefined) throw new Error('stepped before start');
-  const o = outFor(state, ctx);
-  onInput(o, input);
-  return { state: o.s, effects: o.fx };
+/** What holds after every step: the level never passes the capacity; the article takes a token only while the level is above zero. */
+function invariants(o: Out<BucketNodeState>): void {
+  const { bucket, config } = o.s;
+  assert(bucket.tokens <= config.capacity, "token bucket: the level never passes the bucket's capacity");
+  assert(!isArticle(o.ctx) || bucket.tokens > -1, 'token bucket: the article takes a token only while the level is above zero');
 }
 
-export const tokenBucketProtocol: Protocol<BucketNodeState> = { kind: 'token-bucket', step: bucketStep };
+export const tokenBucketProtocol = defineProtocol<BucketNodeState, TrafficMessage>({
+  kind: 'token-bucket',
+  initial: (_persisted, ctx) => ({ calls: {}, config: bucketConfig(ctx), bucket: fullBucket(bucketConfig(ctx), ctx.now), waiting: {}, allowed: 0, rejected: 0, polls: 0, ...EMPTY_RECORD }),
+  onMessage: (o, from, m) => onGateMessage(gate, o, from, m),
+  onTimer,
+  onCommand(o, opId) {
+    result(o, opId, false, `${o.ctx.id} is the token bucket; it takes no commands`);
+  },
+  invariants,
+});

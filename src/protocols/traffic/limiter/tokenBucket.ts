@@ -16,10 +16,10 @@
  */
 export type Bucket = { readonly tokens: number; readonly last: number };
 
-export interface BucketConfig {
+export type BucketConfig = {
   readonly capacity: number;
   readonly ratePerSec: number;
-}
+};
 
 export function fullBucket(config: BucketConfig, now: number): Bucket {
   return { tokens: config.capacity, last: now };

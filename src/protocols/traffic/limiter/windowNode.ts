@@ -5,12 +5,14 @@
  * holds at most `maxKeys`: a new key past that is turned away rather than evicting an active key,
  * whose history the limit depends on.
  */
-import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import type { NodeId, Protocol, StepContext } from '../../../sim/node';
+import { assert } from '../../assert';
+import { defineProtocol } from '../../define';
 import { isArticle, numberParam } from '../config';
-import { CODE, EMPTY_RECORD, record, recordOutcome, round3, type GateRecord } from '../gate/history';
-import { forward, hasRoom, outcomeOfInput, passOn, respond, type RelayState } from '../gate/relay';
-import { fact, outFor, result, setTimer, update, type Out } from '../out';
-import type { Request } from '../types';
+import { CODE, EMPTY_RECORD, record, round3, type GateRecord } from '../gate/history';
+import { forward, hasRoom, onCallTimer, onGateMessage, passOn, respond, type Gate, type RelayState } from '../gate/relay';
+import { fact, result, setTimer, update, type Out } from '../out';
+import type { Request, TrafficMessage } from '../types';
 import { decideWindow, emptyWindow, idleAfterMs, type KeyWindow, type WindowAlgorithm, type WindowConfig } from './windows';
 
 export type WindowNodeState = RelayState & GateRecord & {
@@ -29,6 +31,11 @@ export function windowConfig(ctx: StepContext): WindowConfig {
   return { limit: numberParam(ctx, 'limit', 10), windowMs: numberParam(ctx, 'windowMs', 1000) };
 }
 
+/** Hardened: the most keys the table holds. */
+function maxKeys(ctx: StepContext): number {
+  return numberParam(ctx, 'maxKeys', 1000);
+}
+
 /** Hardened: drops keys idle for two windows; reports how many went. */
 function sweep(o: Out<WindowNodeState>): void {
   const idleMs = idleAfterMs(windowConfig(o.ctx));
@@ -45,9 +52,9 @@ function sweep(o: Out<WindowNodeState>): void {
 function windowFor(o: Out<WindowNodeState>, key: string): KeyWindow | null {
   const known = o.s.keys[key];
   if (known !== undefined) return known;
-  if (!isArticle(o.ctx) && Object.keys(o.s.keys).length >= numberParam(o.ctx, 'maxKeys', 1000)) {
+  if (!isArticle(o.ctx) && Object.keys(o.s.keys).length >= maxKeys(o.ctx)) {
     sweep(o);
-    if (Object.keys(o.s.keys).length >= numberParam(o.ctx, 'maxKeys', 1000)) return null;
+    if (Object.keys(o.s.keys).length >= maxKeys(o.ctx)) return null;
   }
   return emptyWindow(o.ctx.now);
 }
@@ -60,9 +67,12 @@ function decide(o: Out<WindowNodeState>, algorithm: WindowAlgorithm, from: NodeI
     update(o, { rejected: o.s.rejected + 1, ...record(o.s, [o.ctx.now, 0, CODE.rejected]) });
     return respond(o, from, m.id, 'rejected', reason);
   }
-  const d = decideWindow(algorithm, w, windowConfig(o.ctx), o.ctx.now);
+  const config = windowConfig(o.ctx);
+  const d = decideWindow(algorithm, w, config, o.ctx.now);
+  assert(d.window.log.length <= config.limit && d.window.count <= config.limit, 'window limiter: a window never holds more than its limit');
   const keys = { ...o.s.keys, [m.key]: d.window };
   const size = Object.keys(keys).length;
+  assert(isArticle(o.ctx) || size <= maxKeys(o.ctx), 'window limiter: the hardened table never holds more than maxKeys keys');
   const level = round3(d.level);
   update(o, {
     keys,
@@ -75,30 +85,22 @@ function decide(o: Out<WindowNodeState>, algorithm: WindowAlgorithm, from: NodeI
   else respond(o, from, m.id, 'rejected', 'rate limit exceeded');
 }
 
-function onInput(o: Out<WindowNodeState>, algorithm: WindowAlgorithm, input: NodeInput): void {
-  if (input.kind === 'message' && input.msg['type'] === 'Request') return decide(o, algorithm, input.from, input.msg as unknown as Request);
-  if (input.kind === 'timer' && input.name === SWEEP_TIMER) {
-    sweep(o);
-    return setTimer(o, SWEEP_TIMER, windowConfig(o.ctx).windowMs);
-  }
-  if (input.kind === 'command') return result(o, input.opId, false, `${o.ctx.id} is a ${algorithm} limiter; it takes no commands`);
-  const outcome = outcomeOfInput(o, input);
-  if (outcome === null) return;
-  update(o, recordOutcome(o.s, o.ctx.now, outcome.ok));
-  passOn(o, outcome);
-}
-
 export function windowProtocol(algorithm: WindowAlgorithm): Protocol<WindowNodeState> {
-  const step = (state: WindowNodeState | undefined, input: NodeInput, ctx: StepContext): StepOutput<WindowNodeState> => {
-    if (input.kind === 'start') {
-      const o = outFor<WindowNodeState>({ calls: {}, config: windowConfig(ctx), keys: {}, peakKeys: 0, evicted: 0, allowed: 0, rejected: 0, ...EMPTY_RECORD }, ctx);
-      if (!isArticle(ctx)) setTimer(o, SWEEP_TIMER, windowConfig(ctx).windowMs);
-      return { state: o.s, effects: o.fx };
-    }
-    if (state === undefined) throw new Error('stepped before start');
-    const o = outFor(state, ctx);
-    onInput(o, algorithm, input);
-    return { state: o.s, effects: o.fx };
-  };
-  return { kind: algorithm, step };
+  const gate: Gate<WindowNodeState> = { name: `${algorithm} limiter`, onRequest: (o, from, m) => decide(o, algorithm, from, m), onOutcome: passOn };
+  return defineProtocol<WindowNodeState, TrafficMessage>({
+    kind: algorithm,
+    initial: (_persisted, ctx) => ({ calls: {}, config: windowConfig(ctx), keys: {}, peakKeys: 0, evicted: 0, allowed: 0, rejected: 0, ...EMPTY_RECORD }),
+    onStart(_persisted, o) {
+      if (!isArticle(o.ctx)) setTimer(o, SWEEP_TIMER, windowConfig(o.ctx).windowMs);
+    },
+    onMessage: (o, from, m) => onGateMessage(gate, o, from, m),
+    onTimer(o, name) {
+      if (name !== SWEEP_TIMER) return onCallTimer(gate, o, name);
+      sweep(o);
+      setTimer(o, SWEEP_TIMER, windowConfig(o.ctx).windowMs);
+    },
+    onCommand(o, opId) {
+      result(o, opId, false, `${o.ctx.id} is a ${algorithm} limiter; it takes no commands`);
+    },
+  });
 }

@@ -25,10 +25,10 @@ export type KeyWindow = {
   readonly lastSeen: number;
 };
 
-export interface WindowConfig {
+export type WindowConfig = {
   readonly limit: number;
   readonly windowMs: number;
-}
+};
 
 export function emptyWindow(now: number): KeyWindow {
   return { log: [], start: now, count: 0, prev: 0, lastSeen: now };

@@ -15,11 +15,13 @@
  * `rejected` at once: the caller is another node, and a limit must say no somewhere.
  */
 import type { JsonObject } from '../../../sim/json';
-import type { NodeId, NodeInput, Protocol, StepContext, StepOutput } from '../../../sim/node';
+import type { NodeId, StepContext } from '../../../sim/node';
+import { assert, notAddressedTo } from '../../assert';
+import { defineProtocol } from '../../define';
 import { isArticle, numberParam } from '../config';
 import { respond } from '../gate/relay';
-import { fact, outFor, result, setTimer, update, type Out } from '../out';
-import type { Request } from '../types';
+import { fact, result, setTimer, update, type Out } from '../out';
+import type { Request, TrafficMessage } from '../types';
 import { LANE_SPAN_MS, LANE_TASKS_PER_WORKER, OUTCOME_CODE, type LaneEntry, type PoolState, type Task, type TaskOutcome, type WorkerSlot } from './poolTypes';
 
 const workTimer = (w: number) => `work:${w}`;
@@ -142,17 +144,37 @@ function onCommand(o: Out<PoolState>, opId: string, cmd: JsonObject): void {
   result(o, opId, false, `${o.ctx.id} is the worker pool: try {"op":"stop"}`);
 }
 
-function poolStep(state: PoolState | undefined, input: NodeInput, ctx: StepContext): StepOutput<PoolState> {
-  if (input.kind === 'start') {
-    const workers = Array.from({ length: numberParam(ctx, 'workers', 10) }, idleSlot);
-    return { state: { queue: [], workers, stopping: false, stopOp: null, stopped: false, done: 0, failed: 0, panicked: 0, rejected: 0, lanes: [] }, effects: [] };
-  }
-  if (state === undefined) throw new Error('stepped before start');
-  const o = outFor(state, ctx);
-  if (input.kind === 'message' && input.msg['type'] === 'Request') onSubmit(o, input.from, input.msg as unknown as Request);
-  else if (input.kind === 'timer' && input.name.startsWith('work:')) onWorkDone(o, Number(input.name.slice(5)));
-  else if (input.kind === 'command') onCommand(o, input.opId, input.cmd);
-  return { state: o.s, effects: o.fx };
+function onMessage(o: Out<PoolState>, from: NodeId, m: TrafficMessage): void {
+  if (m.type === 'Request') return onSubmit(o, from, m);
+  notAddressedTo('worker pool', m.type);
 }
 
-export const poolProtocol: Protocol<PoolState> = { kind: 'pool', step: poolStep };
+/** What holds after every step, in both variants. */
+function invariants(o: Out<PoolState>): void {
+  const s = o.s;
+  assert(s.queue.length <= numberParam(o.ctx, 'queueSize', 100), "worker pool: the queue never holds more than its size");
+  for (const w of s.workers) assert(!w.exited || w.task === null, 'worker pool: a worker returns only between tasks');
+  assert(!s.stopped || s.workers.every((w) => w.exited), 'worker pool: a stopped pool has no worker left');
+}
+
+export const poolProtocol = defineProtocol<PoolState, TrafficMessage>({
+  kind: 'pool',
+  initial: (_persisted, ctx) => ({
+    queue: [],
+    workers: Array.from({ length: numberParam(ctx, 'workers', 10) }, idleSlot),
+    stopping: false,
+    stopOp: null,
+    stopped: false,
+    done: 0,
+    failed: 0,
+    panicked: 0,
+    rejected: 0,
+    lanes: [],
+  }),
+  onMessage,
+  onTimer(o, name) {
+    if (name.startsWith('work:')) onWorkDone(o, Number(name.slice(5)));
+  },
+  onCommand,
+  invariants,
+});
