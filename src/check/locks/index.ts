@@ -8,6 +8,6 @@ export { fencingChecker, mutualExclusionChecker, ownValueChecker };
 
 /** Mutual exclusion and own-value always; the fencing rule when the storage checks tokens. */
 export function lockCheckers(fencing: boolean): Checker[] {
-  const all: Checker[] = [mutualExclusionChecker, ownValueChecker].map((c) => c as unknown as Checker);
-  return fencing ? [...all, fencingChecker as unknown as Checker] : all;
+  const all: Checker[] = [mutualExclusionChecker, ownValueChecker];
+  return fencing ? [...all, fencingChecker] : all;
 }

@@ -15,10 +15,10 @@ export const MULTI_PAXOS_VALIDITY: ValidityRules = { noopAllowed: true, defaultV
 
 /** Single-decree Paxos: agreement, validity and promises kept, over `acceptors` acceptors. */
 export function paxosCheckers(acceptors: number): Checker[] {
-  return [agreementChecker(acceptors), validityChecker(SINGLE_DECREE_VALIDITY), promiseKeptChecker].map((c) => c as unknown as Checker);
+  return [agreementChecker(acceptors), validityChecker(SINGLE_DECREE_VALIDITY), promiseKeptChecker];
 }
 
 /** Multi-Paxos: the same per slot (no-ops allowed), and learners apply in slot order. */
 export function multiPaxosCheckers(acceptors: number): Checker[] {
-  return [agreementChecker(acceptors), validityChecker(MULTI_PAXOS_VALIDITY), promiseKeptChecker, applyOrderChecker].map((c) => c as unknown as Checker);
+  return [agreementChecker(acceptors), validityChecker(MULTI_PAXOS_VALIDITY), promiseKeptChecker, applyOrderChecker];
 }

@@ -15,7 +15,7 @@ import { stateMachineSafety } from './stateMachineSafety';
 import { termMonotonic } from './termMonotonic';
 
 export function raftCheckers(): Checker[] {
-  return [electionSafety, leaderAppendOnly, logMatching, leaderCompleteness, stateMachineSafety, termMonotonic, oneVotePerTerm, commitBounds] as unknown as Checker[];
+  return [electionSafety, leaderAppendOnly, logMatching, leaderCompleteness, stateMachineSafety, termMonotonic, oneVotePerTerm, commitBounds];
 }
 
 export { commitBounds, electionSafety, leaderAppendOnly, leaderCompleteness, logMatching, oneVotePerTerm, stateMachineSafety, termMonotonic };

@@ -45,7 +45,8 @@ function countIn(bins: readonly RateBin[], t: number, code: number): RateBin[] {
   const start = binOf(t);
   const at = bins.findLastIndex((b) => b[0] === start);
   const base: RateBin = at >= 0 ? (bins[at] as RateBin) : [start, ...new Array<number>(CODE_SLOTS).fill(0)];
-  const counted = base.map((n, i) => (i === code + 1 ? n + 1 : n)) as unknown as RateBin;
+  const [binStart, ...counts] = base;
+  const counted: RateBin = [binStart, ...counts.map((n, i) => (i === code ? n + 1 : n))];
   if (at >= 0) return bins.map((b, i) => (i === at ? counted : b));
   return [...bins.slice(Math.max(0, bins.length - BINS_KEPT + 1)), counted];
 }
