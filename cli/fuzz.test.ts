@@ -30,4 +30,28 @@ describe('sim fuzz', () => {
     expect(readFileSync(out).equals(readFileSync(tracePath))).toBe(true);
     expect((await cli('replay', tracePath)).code).toBe(EXIT_OK);
   });
+
+  it('fails a seed on which a node’s step threw, with the error, and its replay command fails the same way', async () => {
+    const outDir = tempDir();
+    const r = await cli('fuzz', '--lab', 'tripwire', '--variant', 'article', '--seeds', '3', '--until', '5000', '--out-dir', outDir);
+    expect(r.code).toBe(EXIT_FAILED);
+    expect(r.stdout).toContain('seeds 1..3: 3 failed (seeds 1, 2, 3)');
+    const found = /seed (\d+): (n\d) threw at ([0-9.]+) ms \((assertion failed: [^)]*)\)[^\n]*\n {2}trace: {2}(\S+)\n {2}replay: npm run sim -- (.+)\n/.exec(r.stdout);
+    expect(found, r.stdout).not.toBeNull();
+    const [, seed = '', node = '', t = '', error = '', tracePath = '', command = ''] = found ?? [];
+    expect(tracePath).toBe(join(outDir, `tripwire-article-seed${seed}.jsonl`));
+    const crash = readFileSync(tracePath, 'utf8').split('\n').find((line) => line.includes('"type":"crash"') && line.includes('"error"'));
+    expect(JSON.parse(crash ?? '{}')).toMatchObject({ type: 'crash', node, t: Number(t), error });
+
+    const again = await cli(...command.split(' '), '--out', join(outDir, 'again.jsonl'));
+    expect(again.code).toBe(EXIT_FAILED);
+    expect(again.stdout).toMatch(/, \d+ node errors?: /);
+    expect(again.stdout).toContain(`${node} threw at ${t} ms (${error})`);
+  });
+
+  it('passes the tripwire whose hardened nodes drop stale counts instead of asserting on them', async () => {
+    const r = await cli('fuzz', '--lab', 'tripwire', '--variant', 'hardened', '--seeds', '3', '--until', '5000', '--out-dir', tempDir());
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stdout).toContain('seeds 1..3: none failed');
+  });
 });

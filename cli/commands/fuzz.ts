@@ -10,10 +10,10 @@ import type { Command, Io } from '../command';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../errors';
 import { runPool } from '../fuzz/pool';
 import { ProgressLine } from '../fuzz/progress';
-import { writeSeedTrace, type SeedOutcome } from '../fuzz/seedRun';
+import { seedFailed, writeSeedTrace, type SeedOutcome } from '../fuzz/seedRun';
 import { DEFAULT_UNTIL_MS, resolveRun, type RunChoice } from '../runConfig';
 import { choiceFromFlags, SHARED_FLAGS, SHARED_HELP } from '../runFlags';
-import { describeViolation } from '../summary';
+import { describeNodeError, describeViolation } from '../summary';
 
 const FUZZ_ENTRY = new URL('../fuzz/fuzzThread.ts', import.meta.url);
 const MAX_SEEDS = 1_000_000;
@@ -26,7 +26,9 @@ Runs seeds FROM..FROM+N-1 in-process with random faults drawn from each seed and
 invariant checkers, over a pool of worker threads (default: one per core, ${availableParallelism()} here).
 A seed stops at its first violated invariant: the violation is recorded, that seed's trace up to
 it is written to DIR/LAB-VARIANT-seedS.jsonl, and the seed is printed with the exact "run"
-command that redoes it (same trace; "replay FILE" checks a trace file). Only the first
+command that redoes it (same trace; "replay FILE" checks a trace file). A node whose step throws
+(a failed assertion in the protocol, a bug) crashes and fails its seed the same way, printed
+with the error. Only the first
 --max-reports failing seeds are printed and written; the rest are counted and listed at the end.
 Progress goes to stderr.
 
@@ -40,7 +42,8 @@ ${SHARED_HELP}
   --max-reports N      print and write traces of at most N failing seeds (default ${DEFAULT_MAX_REPORTS})
   -h, --help           this text
 
-Exit status: 0 no seed violated an invariant, 1 some seed did (or failed to run), 2 bad command line.
+Exit status: 0 no seed failed, 1 some seed violated an invariant, had a node whose step threw, or
+failed to run, 2 bad command line.
 Example: npm run sim -- fuzz --lab beacon --variant article --seeds 200
 `;
 
@@ -77,7 +80,7 @@ function planFrom(argv: readonly string[]): FuzzPlan | null {
 }
 
 async function reportSeed(io: Io, progress: ProgressLine, plan: FuzzPlan, o: SeedOutcome): Promise<void> {
-  const what = o.error !== null ? `error: ${o.error}` : o.violations.map(describeViolation).join('; ');
+  const what = o.error !== null ? `error: ${o.error}` : [...o.violations.map(describeViolation), ...o.nodeErrors.map(describeNodeError)].join('; ');
   // A seed that threw may throw again while writing; its command is the way to reproduce it.
   const trace = o.error === null ? `  trace:  ${await writeSeedTrace({ ...plan.base, seed: o.seed }, plan.outDir)}\n` : '';
   progress.clear();
@@ -104,7 +107,7 @@ async function fuzz(plan: FuzzPlan, io: Io): Promise<number> {
   await runPool<RunChoice, SeedOutcome>(FUZZ_ENTRY, plan.threads, jobs, (outcome) => {
     done++;
     events += outcome.events;
-    if (outcome.error !== null || outcome.violations.length > 0) {
+    if (seedFailed(outcome)) {
       failing.push(outcome.seed);
       if (failing.length <= plan.maxReports) {
         // Reports go out one after another, in the order the seeds finished.

@@ -13,7 +13,7 @@ const help = `Usage: npm run sim -- run --lab LAB [options]
 
 Runs one lab and writes its trace as JSON Lines: a header line (lab, variant, seed, parameters
 and every action of the run), then one event a line. Prints a one-line summary: virtual time
-reached, events, messages sent and dropped, violated invariants.
+reached, events, messages sent and dropped, violated invariants, and nodes whose step threw.
 
 Options:
 ${SHARED_HELP}
@@ -32,7 +32,8 @@ ${SHARED_HELP}
                        crash terminates and a restart starts anew; the trace is the same
   -h, --help           this text
 
-Exit status: 0 no invariant was violated, 1 an invariant was violated, 2 bad command line.
+Exit status: 0 no invariant was violated and no node's step threw, 1 one was or one did, 2 bad
+command line.
 Example: npm run sim -- run --lab beacon --variant article --seed 7 --faults heavy
 `;
 
@@ -63,6 +64,6 @@ export const runCommand: Command = {
     const where = out === '-' ? '' : `; trace: ${out}`;
     const halted = result.halted ? ' (halted at the first violation)' : '';
     (out === '-' ? io.err : io.out)(`${formatSummary(config.spec, result.reachedMs, result.tally)}${halted}${where}\n`);
-    return result.tally.violations.length > 0 ? EXIT_FAILED : EXIT_OK;
+    return result.tally.failed ? EXIT_FAILED : EXIT_OK;
   },
 };
