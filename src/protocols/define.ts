@@ -50,10 +50,13 @@ export interface ProtocolSpec<S, M, P extends Persisted, R> {
   invariants?(o: Step<S, M, P, R>, given: S | undefined): void;
 }
 
+/** `rules` may be left out only by a protocol whose rules may be undefined (the default: it has none). */
+type RulesGiven<R> = undefined extends R ? unknown : { readonly rules: (ctx: StepContext) => R };
+
 export function defineProtocol<S extends ReadonlyJsonObject, M extends ReadonlyJsonObject, P extends Persisted = NothingPersisted, R = undefined>(
-  spec: ProtocolSpec<S, M, P, R>,
+  spec: ProtocolSpec<S, M, P, R> & RulesGiven<R>,
 ): Protocol<S> {
-  // A protocol without rules leaves R at its default, undefined.
+  // Sound: without `rules`, R admits undefined (RulesGiven).
   const rulesOf = spec.rules ?? ((): R => undefined as R);
 
   function begin(state: S, ctx: StepContext): Step<S, M, P, R> {
@@ -80,8 +83,10 @@ export function defineProtocol<S extends ReadonlyJsonObject, M extends ReadonlyJ
     const o = begin(state, ctx);
     switch (input.kind) {
       case 'message':
-        // Sound as long as the kinds of one lab speak one message union: a message reaches a
-        // node only from the lab's other nodes, each of which sends through a typed `send`.
+        // Sound as long as a lab puts together kinds whose unions hold what they send each other
+        // (the etcd labs' storage is the lock labs' one: both unions hold the writes and their
+        // answers): a message reaches a node only from the lab's other nodes, each of which sends
+        // through a typed `send`. A message of the union that is not for its kind is an assertion.
         spec.onMessage?.(o, input.from, input.msg as M);
         break;
       case 'timer':
