@@ -47,6 +47,12 @@ export default tseslint.config(
   },
   ...layers.map(boundaryFor),
   {
+    // The CLI ships: it finds test fixture labs only through DISTLAB_FIXTURE_LABS (cli/catalogue.ts).
+    files: ['cli/**/*.ts'],
+    ignores: ['cli/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/tests/*', '**/tests/**'], message: 'The CLI never imports test code.' }] }] },
+  },
+  {
     files: ['src/views/**/*.tsx', 'src/app/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

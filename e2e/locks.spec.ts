@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { redisLockLab } from '../src/labs/redis-lock/lab';
 import { redlockLab } from '../src/labs/redlock/lab';
-import type { LabDefinition } from '../src/sim/lab';
+import type { LabDefinition } from '../src/labs/contract/lab';
 import { formatLabHash, scenarioSpec } from '../src/store/url';
 import { formatMs } from '../src/views/format';
 

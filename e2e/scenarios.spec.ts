@@ -6,9 +6,10 @@
  * baselines with `npx playwright test e2e/scenarios.spec.ts --update-snapshots`.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { productLabs } from '../src/labs/registry';
+import { productLabs } from '../src/labs/catalog';
 import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
-import type { LabDefinition, Scenario } from '../src/sim/lab';
+import type { LabDefinition } from '../src/labs/contract/lab';
+import type { Scenario } from '../src/labs/contract/scenario';
 import { scenarioSpec } from '../src/store/url';
 import { formatMs } from '../src/views/format';
 

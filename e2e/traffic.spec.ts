@@ -10,7 +10,7 @@ import { degradationLab } from '../src/labs/degradation/lab';
 import { slidingWindowLab } from '../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../src/labs/worker-pool/lab';
-import type { LabDefinition } from '../src/sim/lab';
+import type { LabDefinition } from '../src/labs/contract/lab';
 import { formatLabHash, scenarioSpec } from '../src/store/url';
 import { formatMs } from '../src/views/format';
 

@@ -1,6 +1,6 @@
 /** The lab page's slot for per-lab panels (labViews.ts): each in its own panel, loaded lazily. */
 import { Suspense } from 'react';
-import type { LabDefinition } from '../sim/lab';
+import type { LabDefinition } from '../labs/contract/lab';
 import { useAppStore } from '../store/appStore';
 import { labPanels } from './labViews';
 

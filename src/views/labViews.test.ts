@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { multiPaxosLab } from '../labs/multi-paxos/lab';
 import { paxosLab } from '../labs/paxos/lab';
-import { raftLab } from '../labs/raft/raftLab';
+import { raftLab } from '../labs/raft/lab';
 import { labPanels, nodeDecorator } from './labViews';
 
 describe('per-lab views', () => {

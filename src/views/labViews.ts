@@ -5,7 +5,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Frame, NodeFrame } from '../runtime/frame';
-import type { LabDefinition } from '../sim/lab';
+import type { LabDefinition } from '../labs/contract/lab';
 import type { Params } from '../sim/params';
 import { lockDecoration } from './locks/lockDecoration';
 import { raftDecoration } from './raft/raftDecoration';

@@ -1,7 +1,9 @@
 /** Running a lab's scenario in-process to its end, violations included, and reading its trace. */
 import { createInProcessRun, runUntil, type InProcessRun } from '../../src/runtime/inProcess';
 import type { JsonObject } from '../../src/sim/json';
-import { resolveLabParams, type LabDefinition, type Scenario } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
+import type { Scenario } from '../../src/labs/contract/scenario';
 import type { TraceEvent } from '../../src/sim/trace';
 
 export interface ScenarioRun extends InProcessRun {

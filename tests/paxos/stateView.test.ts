@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { multiPaxosLab } from '../../src/labs/multi-paxos/lab';
 import { paxosLab } from '../../src/labs/paxos/lab';
 import { buildFrame } from '../../src/runtime/frame';
-import type { LabDefinition } from '../../src/sim/lab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import { paxosStateModel } from '../../src/views/paxos/paxosStateModel';
 import { runScenario, scenarioOf } from './scenarioRun';
 

@@ -4,7 +4,9 @@
  */
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
 import type { Json } from '../../src/sim/json';
-import { resolveLabParams, type LabDefinition, type Scenario } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
+import type { Scenario } from '../../src/labs/contract/scenario';
 import type { TraceEvent } from '../../src/sim/trace';
 
 function time(t: number): string {

@@ -6,7 +6,7 @@
  */
 import { useSelector } from '@xstate/react';
 import type { ParamValue } from '../../sim/node';
-import { networkPresetsOf } from '../../sim/lab';
+import { networkPresetsOf } from '../../labs/contract/network';
 import { boundedSpec, changeWithin, NETWORK_PARAMS, paramApplies, ParamError } from '../../sim/params';
 import { appStore, useAppStore } from '../../store/appStore';
 import { addError } from '../../store/runActions';

@@ -6,15 +6,16 @@
 import { halfOpenLimitChecker } from '../../check/traffic';
 import { backendProtocol, breakerProtocol, clientProtocol, VARIANTS } from '../../protocols/traffic';
 import type { Checker } from '../../sim/checker';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { circuitBreakerLook, CIRCUIT_BREAKER_ROLES } from './look';
 import { CIRCUIT_BREAKER_PARAMS } from './params';
 import { CIRCUIT_BREAKER_SCENARIOS } from './scenarios';
 
-export const circuitBreakerLab: LabDefinition = {
+export const circuitBreakerLab: ProductLab<'circuit-breaker'> = {
   id: 'circuit-breaker',
+  area: 'traffic',
   title: 'Circuit breaker',
   summary: 'Closed, open, half-open: a breaker stops calls to a failing backend and probes it; the article lets too many probes through.',
   variants: VARIANTS,

@@ -1,7 +1,7 @@
 /** How the breaker looks: its state (closed, open, half-open) and its counters. */
 import type { BreakerNodeState } from '../../protocols/traffic';
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 import { BACKEND_ROLES, CLIENT_ROLES, lookWith } from '../traffic/look';
 
 export const CIRCUIT_BREAKER_ROLES = [...CLIENT_ROLES, 'closed', 'open', 'half-open', ...BACKEND_ROLES, 'paused', 'down'] as const;

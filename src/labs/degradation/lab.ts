@@ -4,15 +4,16 @@
  * window.
  */
 import { backendProtocol, clientProtocol, degradeProtocol, VARIANTS } from '../../protocols/traffic';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { degradationLook, DEGRADATION_ROLES } from './look';
 import { DEGRADATION_PARAMS } from './params';
 import { DEGRADATION_SCENARIOS } from './scenarios';
 
-export const degradationLab: LabDefinition = {
+export const degradationLab: ProductLab<'degradation'> = {
   id: 'degradation',
+  area: 'traffic',
   title: 'Degradation',
   summary: 'Fall back when the backend errs or slows down; the article\'s averages never let it come back.',
   variants: VARIANTS,

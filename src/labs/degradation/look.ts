@@ -1,7 +1,7 @@
 /** How the degradation strategy looks: calling the primary or degraded, with what it decides by. */
 import type { DegradeNodeState } from '../../protocols/traffic';
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 import { BACKEND_ROLES, CLIENT_ROLES, lookWith } from '../traffic/look';
 
 export const DEGRADATION_ROLES = [...CLIENT_ROLES, 'primary', 'degraded', ...BACKEND_ROLES, 'paused', 'down'] as const;

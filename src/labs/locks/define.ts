@@ -2,7 +2,7 @@
 import { lockCheckers } from '../../check/locks';
 import { etcdProtocol } from '../../protocols/etcd';
 import { lockClientProtocol, redisProtocol, storageProtocol, VARIANTS } from '../../protocols/locks';
-import type { LabDefinition } from '../../sim/lab';
+import type { LabDefinition } from '../contract/lab';
 import type { Protocol } from '../../sim/node';
 import { etcdLockLook, LOCK_ROLES, lockLook } from './look';
 

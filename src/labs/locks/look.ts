@@ -2,7 +2,7 @@
 import { LOCK_KEY, type ClientState, type RedisState, type StorageState } from '../../protocols/locks';
 import type { EtcdClientState, EtcdState } from '../../protocols/etcd';
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 
 export const LOCK_ROLES = ['holder', 'acquiring', 'waiting', 'idle', 'locked', 'free', 'storage', 'paused', 'down'] as const;
 

@@ -6,7 +6,7 @@
 import { windowLimitChecker } from '../../check/traffic';
 import { backendProtocol, clientProtocol, VARIANTS, windowProtocol } from '../../protocols/traffic';
 import type { Checker } from '../../sim/checker';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { slidingWindowLook, SLIDING_WINDOW_ROLES } from './look';
@@ -16,8 +16,9 @@ import { SLIDING_WINDOW_SCENARIOS } from './scenarios';
 /** Node ids of the three limiters, in the order clients send to them. */
 export const WINDOW_LIMITERS = ['log', 'fixed', 'counter'] as const;
 
-export const slidingWindowLab: LabDefinition = {
+export const slidingWindowLab: ProductLab<'sliding-window'> = {
   id: 'sliding-window',
+  area: 'traffic',
   title: 'Sliding window',
   summary: 'A sliding log, a fixed window and a sliding-window counter limit the same traffic: the boundary burst, and key tables that grow.',
   variants: VARIANTS,

@@ -1,7 +1,7 @@
 /** How the window limiters look: under their limit or at it, with the keys they track. */
 import type { WindowNodeState } from '../../protocols/traffic';
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 import { BACKEND_ROLES, CLIENT_ROLES, lookWith } from '../traffic/look';
 
 export const SLIDING_WINDOW_ROLES = [...CLIENT_ROLES, 'under limit', 'limiting', ...BACKEND_ROLES, 'paused', 'down'] as const;

@@ -5,15 +5,16 @@
 import { bucketBoundChecker } from '../../check/traffic';
 import { backendProtocol, clientProtocol, tokenBucketProtocol, VARIANTS } from '../../protocols/traffic';
 import type { Checker } from '../../sim/checker';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { tokenBucketLook, TOKEN_BUCKET_ROLES } from './look';
 import { TOKEN_BUCKET_PARAMS } from './params';
 import { TOKEN_BUCKET_SCENARIOS } from './scenarios';
 
-export const tokenBucketLab: LabDefinition = {
+export const tokenBucketLab: ProductLab<'token-bucket'> = {
   id: 'token-bucket',
+  area: 'traffic',
   title: 'Token bucket',
   summary: 'A bucket of tokens absorbs bursts and limits the rate; the article loses fractional tokens and polls in Wait.',
   variants: VARIANTS,

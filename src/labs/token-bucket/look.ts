@@ -1,7 +1,7 @@
 /** How the token bucket looks: full, refilling or empty, with its level. */
 import type { BucketNodeState } from '../../protocols/traffic';
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 import { BACKEND_ROLES, CLIENT_ROLES, lookWith } from '../traffic/look';
 
 export const TOKEN_BUCKET_ROLES = [...CLIENT_ROLES, 'full', 'refilling', 'empty', ...BACKEND_ROLES, 'paused', 'down'] as const;

@@ -1,7 +1,7 @@
 /** How clients and the backend look in every traffic lab; each lab adds its gate's look. */
 import type { BackendState, ClientState } from '../../protocols/traffic';
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 
 export const CLIENT_ROLES = ['client'] as const;
 export const BACKEND_ROLES = ['healthy', 'failing', 'slow', 'outage'] as const;

@@ -5,15 +5,16 @@
 import { noLostTaskChecker } from '../../check/traffic';
 import { clientProtocol, poolProtocol, VARIANTS } from '../../protocols/traffic';
 import type { Checker } from '../../sim/checker';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
 import { CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { workerPoolLook, WORKER_POOL_ROLES } from './look';
 import { WORKER_POOL_PARAMS } from './params';
 import { WORKER_POOL_SCENARIOS } from './scenarios';
 
-export const workerPoolLab: LabDefinition = {
+export const workerPoolLab: ProductLab<'worker-pool'> = {
   id: 'worker-pool',
+  area: 'traffic',
   title: 'Worker pool',
   summary: 'N workers and a bounded queue; failures and panics recovered; the article\'s Stop drops the tasks still queued.',
   variants: VARIANTS,

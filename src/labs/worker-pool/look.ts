@@ -1,7 +1,7 @@
 /** How the worker pool looks: running, stopping or stopped, with its queue and busy workers. */
 import type { PoolState } from '../../protocols/traffic';
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 import { CLIENT_ROLES, lookWith } from '../traffic/look';
 
 export const WORKER_POOL_ROLES = [...CLIENT_ROLES, 'running', 'stopping', 'stopped', 'paused', 'down'] as const;

@@ -5,8 +5,7 @@
  * nothing else. Commands are handled one at a time between batches, never while a batch's steps
  * are out at the workers.
  */
-import type { LabDefinition } from '../../sim/lab';
-import { modelOf } from '../../sim/lab';
+import { modelOf, type RunnableLab } from '../runnableLab';
 import { Simulation, type RunSpec, type StepRequest, type StepResult } from '../../sim/simulation';
 import type { TraceEvent } from '../../sim/trace';
 import { TraceDigest } from '../../sim/traceDigest';
@@ -22,7 +21,7 @@ import { NodeFleet, type NodeSpawner } from './nodeFleet';
 import { RecentEvents } from './recentEvents';
 
 export interface SchedulerEnv {
-  findLab(id: string): LabDefinition | undefined;
+  findLab(id: string): RunnableLab | undefined;
   post(message: FromScheduler): void;
   readonly spawner: NodeSpawner;
   wallNow(): number;
@@ -36,7 +35,7 @@ const FRAME_INTERVAL_MS = 33;
 const SLICE_MS = 24;
 
 interface Run {
-  readonly lab: LabDefinition;
+  readonly lab: RunnableLab;
   readonly sim: Simulation;
   readonly stepper: Stepper;
   readonly fleet: NodeFleet;

@@ -4,7 +4,7 @@
  * link (or Enter on it) selects it; the inspector next to the view offers its actions.
  */
 import { useMemo } from 'react';
-import type { LabDefinition } from '../../sim/lab';
+import type { LabDefinition } from '../../labs/contract/lab';
 import type { Params } from '../../sim/params';
 import { useAppStore, useAppStoreShallow } from '../../store/appStore';
 import { isSelected, selectLink, selectNode } from '../../store/viewActions';

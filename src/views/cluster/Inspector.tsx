@@ -5,7 +5,8 @@
 import { useState, type Ref } from 'react';
 import type { LiveAction } from '../../runtime/browser/controller';
 import type { Frame, NodeFrame } from '../../runtime/frame';
-import { commandsFor, type LabDefinition } from '../../sim/lab';
+import { commandsFor } from '../../labs/contract/commands';
+import type { LabDefinition } from '../../labs/contract/lab';
 import type { Selection } from '../../store/viewSlice';
 import { formatMs } from '../format';
 import { linkName } from './ClusterLink';

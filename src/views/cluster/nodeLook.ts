@@ -3,7 +3,8 @@
  * A node that is down always shows as `down`, whatever the lab's look says about its last state.
  */
 import type { NodeFrame } from '../../runtime/frame';
-import type { LabDefinition, NodeLook } from '../../sim/lab';
+import type { LabDefinition } from '../../labs/contract/lab';
+import type { NodeLook } from '../../labs/contract/look';
 
 export interface NodeDisplay {
   readonly id: string;

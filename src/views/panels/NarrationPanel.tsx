@@ -2,7 +2,7 @@
  * A guided scenario's story: the step that matches the current virtual time, large enough for a
  * projector, with buttons that move the run to the previous or next step's moment.
  */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../../labs/contract/scenario';
 import { useAppStore } from '../../store/appStore';
 import { formatMs } from '../format';
 import { currentStep } from './narration';

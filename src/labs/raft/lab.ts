@@ -4,13 +4,14 @@
  */
 import { raftCheckers } from '../../check/raft';
 import { raftProtocol, VARIANTS } from '../../protocols/raft';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
 import { raftLook, RAFT_ROLES } from './look';
 import { raftParams } from './params';
 import { raftScenarios } from './scenarios/index';
 
-export const raftLab: LabDefinition = {
+export const raftLab: ProductLab<'raft'> = {
   id: 'raft',
+  area: 'consensus',
   title: 'Raft',
   summary: 'Leader election and log replication under crashes and partitions, the article\'s Raft beside a hardened one, with live safety checks.',
   variants: VARIANTS,

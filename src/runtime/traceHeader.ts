@@ -3,13 +3,13 @@
  * CLI (replay) both judge a file with this one function, so a file is accepted or refused the same
  * way in both; each caller says where the text came from around the reason given here.
  */
-import { decodeActions, encodeActions, type Action, type ActionKind } from './actions';
-import { nodesNamedBy } from './faults';
-import { resolveLabParams, type LabDefinition } from './lab';
-import type { ParamValue } from './node';
-import { isSeed, MAX_SEED } from './random';
-import type { RunSpec } from './simulation';
-import { TRACE_FORMAT, TRACE_VERSION } from './trace';
+import { decodeActions, encodeActions, type Action, type ActionKind } from '../sim/actions';
+import { nodesNamedBy } from '../sim/faults';
+import type { ParamValue } from '../sim/node';
+import { isSeed, MAX_SEED } from '../sim/random';
+import type { RunSpec } from '../sim/simulation';
+import { TRACE_FORMAT, TRACE_VERSION } from '../sim/trace';
+import { resolveLabParams, type RunnableLab } from './runnableLab';
 
 /** Why a header was refused, worded to follow "this file is not a trace we can open: ". */
 export class TraceHeaderError extends Error {}
@@ -57,7 +57,7 @@ function checkAction(value: unknown, i: number): Action {
 }
 
 /** The run a header line describes, with every field checked against the labs this build has. */
-export function readTraceHeader(line: string | undefined, labs: readonly LabDefinition[]): RunSpec {
+export function readTraceHeader(line: string | undefined, labs: readonly RunnableLab[]): RunSpec {
   if (line === undefined || line.trim() === '') refuse('it is empty, or its first line is blank');
   let header: unknown;
   try {

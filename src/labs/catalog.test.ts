@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodesNamedBy } from '../sim/faults';
-import { resolveLabParams } from '../sim/lab';
-import { productLabs } from './registry';
+import { resolveLabParams } from '../runtime/runnableLab';
+import { productLabs } from './catalog';
 
 describe('every product lab', () => {
   it('has unique ids', () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { initialState } from '../../protocols/raft';
 import type { NodeView } from '../../sim/checker';
 import type { Json } from '../../sim/json';
-import { modelOf, resolveLabParams } from '../../sim/lab';
+import { modelOf, resolveLabParams } from '../../runtime/runnableLab';
 import { displayNode } from '../../views/cluster/nodeLook';
 import { buildFrame } from '../../runtime/frame';
 import { createInProcessRun, runUntil } from '../../runtime/inProcess';
-import { raftLab } from './raftLab';
+import { raftLab } from './lab';
 
 const node = (status: NodeView['status'], state: object | undefined): NodeView => ({ id: 'n1', kind: 'raft', status, state: state as Json | undefined, persisted: {} });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { beaconLab } from '../../tests/fixtures/beaconLab';
 import { specFor } from '../../tests/helpers';
-import type { Action } from './actions';
-import { formatTraceLine, TRACE_FORMAT, TRACE_VERSION, type TraceHeader } from './trace';
+import type { Action } from '../sim/actions';
+import { formatTraceLine, TRACE_FORMAT, TRACE_VERSION, type TraceHeader } from '../sim/trace';
 import { readTraceHeader, TraceHeaderError } from './traceHeader';
 
 const actions: Action[] = [
