@@ -41,7 +41,7 @@ ${SHARED_HELP}
   -h, --help           this text
 
 Exit status: 0 no seed violated an invariant, 1 some seed did (or failed to run), 2 bad command line.
-Example: npm run sim -- fuzz --lab beacon --variant article --seeds 200
+Example: npm run sim -- fuzz --lab raft --variant article --seeds 200
 `;
 
 interface FuzzPlan {

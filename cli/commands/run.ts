@@ -33,7 +33,7 @@ ${SHARED_HELP}
   -h, --help           this text
 
 Exit status: 0 no invariant was violated, 1 an invariant was violated, 2 bad command line.
-Example: npm run sim -- run --lab beacon --variant article --seed 7 --faults heavy
+Example: npm run sim -- run --lab raft --variant article --seed 7 --faults heavy
 `;
 
 export const runCommand: Command = {
