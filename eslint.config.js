@@ -15,6 +15,9 @@ function boundaryFor(layer) {
     message: `src/${layer} sits below src/${name}; imports only go down the layers (docs/architecture.md).`,
   }));
   patterns.push({ group: ['**/tests/*', '**/tests/**'], message: 'Product code never imports test code.' });
+  if (['views', 'app'].includes(layer)) {
+    patterns.push({ group: ['**/protocols/*', '**/protocols', '**/check/*', '**/check'], message: `src/${layer} draws view models: what a protocol's state means is said in its lab (src/labs/<lab>/).` });
+  }
   if (['sim', 'protocols', 'check', 'labs'].includes(layer)) {
     patterns.push({ group: ['react', 'react-dom', 'react-dom/*', 'd3', 'd3-*', 'zustand', 'zustand/*'], message: `src/${layer} is plain TypeScript: no DOM, no React, no view libraries.` });
   }

@@ -5,7 +5,7 @@
  * storage (fencing on). The keys and leases panel shows the queue by create revision.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { formatMs } from '../src/views/format';
+import { formatMs } from '../src/labs/contract/numberText';
 
 /** Waits for the run to stand still at `t` with the fonts loaded and the last layout drawn. */
 async function settle(page: Page, t: number): Promise<void> {

@@ -9,7 +9,7 @@ import { redisLockLab } from '../src/labs/redis-lock/lab';
 import { redlockLab } from '../src/labs/redlock/lab';
 import type { LabDefinition } from '../src/labs/contract/lab';
 import { formatLabHash, scenarioSpec } from '../src/store/url';
-import { formatMs } from '../src/views/format';
+import { formatMs } from '../src/labs/contract/numberText';
 
 function scenarioAt(lab: LabDefinition, id: string, t: number): string {
   const s = lab.scenarios.find((x) => x.id === id);

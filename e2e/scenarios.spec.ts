@@ -11,7 +11,7 @@ import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
 import type { LabDefinition } from '../src/labs/contract/lab';
 import type { Scenario } from '../src/labs/contract/scenario';
 import { scenarioSpec } from '../src/store/url';
-import { formatMs } from '../src/views/format';
+import { formatMs } from '../src/labs/contract/numberText';
 
 
 /** The rules a run of the scenario has broken by virtual time `t`, computed in-process. */

@@ -12,7 +12,7 @@ import { tokenBucketLab } from '../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../src/labs/worker-pool/lab';
 import type { LabDefinition } from '../src/labs/contract/lab';
 import { formatLabHash, scenarioSpec } from '../src/store/url';
-import { formatMs } from '../src/views/format';
+import { formatMs } from '../src/labs/contract/numberText';
 
 /** The page at scenario `id` of `lab`, paused at virtual time `t`. */
 function scenarioUrl(lab: LabDefinition, id: string, t: number): string {

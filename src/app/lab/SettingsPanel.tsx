@@ -11,7 +11,7 @@ import { boundedSpec, changeWithin, NETWORK_PARAMS, paramApplies, ParamError } f
 import { appStore, useAppStore } from '../../store/appStore';
 import { addError } from '../../store/runActions';
 import { isNetworkParam, majorityMinority, networkChange, withParams } from '../../store/specEdits';
-import { displayNode } from '../../views/cluster/nodeLook';
+import { displayNode } from '../../labs/contract/look';
 import { ParamControl } from '../../views/params/ParamControl';
 import { useAct, useReload, useRun } from './runContext';
 

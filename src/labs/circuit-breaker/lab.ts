@@ -7,6 +7,7 @@ import { halfOpenLimitChecker } from '../../check/traffic';
 import { backendProtocol, breakerProtocol, clientProtocol, VARIANTS } from '../../protocols/traffic';
 import type { Checker } from '../../sim/checker';
 import type { ProductLab } from '../contract/lab';
+import { BREAKER_PANEL, DECISIONS_PANEL } from '../traffic/panels';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { circuitBreakerLook, CIRCUIT_BREAKER_ROLES } from './look';
@@ -28,4 +29,5 @@ export const circuitBreakerLab: ProductLab<'circuit-breaker'> = {
   commands: [...BACKEND_COMMANDS, ...CLIENT_COMMANDS],
   look: circuitBreakerLook,
   networkPresets: TRAFFIC_NETWORK_PRESETS,
+  panels: [BREAKER_PANEL, DECISIONS_PANEL],
 };

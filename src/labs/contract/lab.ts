@@ -10,8 +10,10 @@ import type { LabFaults } from '../../sim/labFaults';
 import type { Params } from '../../sim/params';
 import type { AreaId } from '../areas';
 import type { NodeCommand } from './commands';
+import type { NodeDecorator } from './decoration';
 import type { NodeLook } from './look';
 import type { NetworkPreset } from './network';
+import type { LabPanel } from './pictures';
 import type { Scenario } from './scenario';
 
 export interface LabDefinition<Id extends string = string> extends RunnableLab {
@@ -38,6 +40,10 @@ export interface LabDefinition<Id extends string = string> extends RunnableLab {
    * servers, slow links to the storage). Absent: the common ones only.
    */
   readonly faults?: (params: Params) => LabFaults;
+  /** The lab's own pictures beside the shared views, its signature picture first. Absent: none. */
+  readonly panels?: readonly LabPanel[];
+  /** What the lab adds to a node in the cluster view (a timer arc, a line of text). Absent: nothing. */
+  readonly decorate?: NodeDecorator;
 }
 
 /** A lab the product ships: it always has its place on the landing page. */

@@ -5,6 +5,7 @@
  */
 import { backendProtocol, clientProtocol, degradeProtocol, VARIANTS } from '../../protocols/traffic';
 import type { ProductLab } from '../contract/lab';
+import { DECISIONS_PANEL, DEGRADATION_PANEL } from '../traffic/panels';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { degradationLook, DEGRADATION_ROLES } from './look';
@@ -26,4 +27,5 @@ export const degradationLab: ProductLab<'degradation'> = {
   commands: [...BACKEND_COMMANDS, ...CLIENT_COMMANDS],
   look: degradationLook,
   networkPresets: TRAFFIC_NETWORK_PRESETS,
+  panels: [DEGRADATION_PANEL, DECISIONS_PANEL],
 };

@@ -7,7 +7,9 @@ import { multiPaxosCheckers } from '../../check/paxos';
 import { multiAcceptorProtocol, multiProposerProtocol } from '../../protocols/paxos/multi';
 import { MULTI_PAXOS_PARAMS, paxosTopology } from '../paxos/params';
 import { multiPaxosLook, MULTI_PAXOS_ROLES } from './look';
+import { paxosStatePanel } from '../paxos/stateModel';
 import { MULTI_PAXOS_SCENARIOS } from './scenarios';
+import { slotLogPanel } from './slotLogModel';
 
 export const multiPaxosLab: ProductLab<'multi-paxos'> = {
   id: 'multi-paxos',
@@ -26,4 +28,5 @@ export const multiPaxosLab: ProductLab<'multi-paxos'> = {
     { id: 'timeout', label: 'Time out (campaign)', cmd: { op: 'timeout' }, forKinds: ['proposer'] },
   ],
   look: multiPaxosLook,
+  panels: [slotLogPanel({ look: multiPaxosLook }), paxosStatePanel({ look: multiPaxosLook }, false)],
 };

@@ -9,6 +9,7 @@ import { VARIANTS } from '../../protocols/paxos/config';
 import { paxosLook, PAXOS_ROLES } from './look';
 import { PAXOS_PARAMS, paxosTopology } from './params';
 import { PAXOS_SCENARIOS } from './scenarios';
+import { paxosStatePanel } from './stateModel';
 
 export const paxosLab: ProductLab<'paxos'> = {
   id: 'paxos',
@@ -24,4 +25,5 @@ export const paxosLab: ProductLab<'paxos'> = {
   scenarios: PAXOS_SCENARIOS,
   commands: [{ id: 'propose', label: 'Propose its value', cmd: { op: 'propose' }, forKinds: ['proposer'] }],
   look: paxosLook,
+  panels: [paxosStatePanel({ look: paxosLook }, true)],
 };

@@ -3,7 +3,7 @@ import { initialState } from '../../protocols/raft';
 import type { NodeView } from '../../sim/checker';
 import type { Json } from '../../sim/json';
 import { modelOf, resolveLabParams } from '../../runtime/runnableLab';
-import { displayNode } from '../../views/cluster/nodeLook';
+import { displayNode } from '../contract/look';
 import { buildFrame } from '../../runtime/frame';
 import { createInProcessRun, runUntil } from '../../runtime/inProcess';
 import { raftLab } from './lab';

@@ -5,6 +5,8 @@
 import { raftCheckers } from '../../check/raft';
 import { raftProtocol, VARIANTS } from '../../protocols/raft';
 import type { ProductLab } from '../contract/lab';
+import { decorateRaftNode } from './decoration';
+import { raftLogPicture } from './logModel';
 import { raftLook, RAFT_ROLES } from './look';
 import { raftParams } from './params';
 import { raftScenarios } from './scenarios/index';
@@ -29,4 +31,6 @@ export const raftLab: ProductLab<'raft'> = {
   look: raftLook,
   // A heartbeat is an AppendEntries with nothing to append.
   isLightMessage: (msg) => msg['type'] === 'AppendEntries' && Array.isArray(msg['entries']) && msg['entries'].length === 0,
+  panels: [{ id: 'raft-log', title: 'Logs', picture: 'log-grid', model: raftLogPicture }],
+  decorate: decorateRaftNode,
 };

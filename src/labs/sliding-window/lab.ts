@@ -7,6 +7,7 @@ import { windowLimitChecker } from '../../check/traffic';
 import { backendProtocol, clientProtocol, VARIANTS, windowProtocol } from '../../protocols/traffic';
 import type { Checker } from '../../sim/checker';
 import type { ProductLab } from '../contract/lab';
+import { DECISIONS_PANEL, WINDOW_CONTENTS_PANEL } from '../traffic/panels';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { slidingWindowLook, SLIDING_WINDOW_ROLES } from './look';
@@ -44,4 +45,5 @@ export const slidingWindowLab: ProductLab<'sliding-window'> = {
   commands: [...CLIENT_COMMANDS, ...BACKEND_COMMANDS],
   look: slidingWindowLook,
   networkPresets: TRAFFIC_NETWORK_PRESETS,
+  panels: [WINDOW_CONTENTS_PANEL, DECISIONS_PANEL],
 };

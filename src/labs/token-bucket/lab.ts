@@ -6,6 +6,7 @@ import { bucketBoundChecker } from '../../check/traffic';
 import { backendProtocol, clientProtocol, tokenBucketProtocol, VARIANTS } from '../../protocols/traffic';
 import type { Checker } from '../../sim/checker';
 import type { ProductLab } from '../contract/lab';
+import { DECISIONS_PANEL } from '../traffic/panels';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { tokenBucketLook, TOKEN_BUCKET_ROLES } from './look';
@@ -27,4 +28,5 @@ export const tokenBucketLab: ProductLab<'token-bucket'> = {
   commands: [...CLIENT_COMMANDS, ...BACKEND_COMMANDS],
   look: tokenBucketLook,
   networkPresets: TRAFFIC_NETWORK_PRESETS,
+  panels: [DECISIONS_PANEL],
 };

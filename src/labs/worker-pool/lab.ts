@@ -6,6 +6,7 @@ import { noLostTaskChecker } from '../../check/traffic';
 import { clientProtocol, poolProtocol, VARIANTS } from '../../protocols/traffic';
 import type { Checker } from '../../sim/checker';
 import type { ProductLab } from '../contract/lab';
+import { POOL_PANEL } from '../traffic/panels';
 import { CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { workerPoolLook, WORKER_POOL_ROLES } from './look';
@@ -27,4 +28,5 @@ export const workerPoolLab: ProductLab<'worker-pool'> = {
   commands: [{ id: 'stop', label: 'Pool: stop', cmd: { op: 'stop' }, forKinds: ['pool'] }, ...CLIENT_COMMANDS],
   look: workerPoolLook,
   networkPresets: TRAFFIC_NETWORK_PRESETS,
+  panels: [POOL_PANEL],
 };

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../../labs/contract/scenario';
 import { useAppStore } from '../../store/appStore';
-import { formatMs } from '../format';
+import { formatMs } from '../../labs/contract/numberText';
 import { currentStep } from './narration';
 import './panels.css';
 

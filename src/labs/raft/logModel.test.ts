@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RaftState } from '../../protocols/raft/types';
 import type { NodeFrame } from '../../runtime/frame';
-import { raftLogModel } from './raftLogModel';
+import { raftLogModel } from './logModel';
 
 function node(id: string, s: Partial<RaftState>, status: NodeFrame['status'] = 'up'): NodeFrame {
   const state = { role: 'follower', term: 1, log: [], commitIndex: 0, lastApplied: 0, ...s };

@@ -4,7 +4,7 @@
  * a server whose clock jumps or runs fast shows its lock running out early.
  */
 import type { NodeFrame } from '../../runtime/frame';
-import type { NodeDecoration } from '../labViews';
+import type { NodeDecoration } from '../contract/decoration';
 import { etcdKeysModel } from './etcdKeysModel';
 import { redisKeysModel } from './redisKeysModel';
 

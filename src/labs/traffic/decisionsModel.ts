@@ -8,13 +8,17 @@
  */
 import { CODE, countSince, HISTORY_SPAN_MS, isOutcome, type BucketNodeState, type GateRecord, type HistoryPoint, type RateBin } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
+import { stateOf } from '../contract/nodeState';
 
 export interface GateSeries {
   readonly id: string;
   readonly kind: string;
   /** The gate's local clock now, where its time axis ends. */
   readonly now: number;
-  readonly points: readonly HistoryPoint[];
+  /** The gate's level over time: one point per decision, [time, level]. */
+  readonly levelPoints: readonly HistoryPoint[];
+  /** Every point as a tick: a decision (top strip) or the outcome of a call let through (bottom strip). */
+  readonly ticks: readonly GateTick[];
   /** What the level line means, and its scale: from 0, or below it when the level was (a hardened bucket's reserved tokens), to the top. */
   readonly levelName: string;
   readonly levelMin: number;
@@ -29,6 +33,13 @@ export interface GateSeries {
   /** Outcomes of the calls let through in the span: succeeded, failed. */
   readonly succeeded: number;
   readonly failed: number;
+}
+
+export interface GateTick {
+  readonly t: number;
+  readonly strip: 'decision' | 'outcome';
+  /** allowed, rejected, fallback, failed or succeeded: the tick's colour. */
+  readonly code: string;
 }
 
 export const SPAN_MS = HISTORY_SPAN_MS;
@@ -55,10 +66,23 @@ function measuredRps(bins: readonly RateBin[], now: number): number {
   return count / (Math.max(1, spanMs) / 1000);
 }
 
-function levelMax(kind: string, state: unknown, points: readonly HistoryPoint[]): number {
-  if (kind === 'token-bucket') return (state as BucketNodeState).config.capacity;
-  if (kind === 'breaker') return 2;
+function levelMax(node: NodeFrame, points: readonly HistoryPoint[]): number {
+  const bucket = stateOf<BucketNodeState>(node, 'token-bucket');
+  if (bucket !== null) return bucket.config.capacity;
+  if (node.kind === 'breaker') return 2;
   return Math.max(1, ...points.map((p) => p[1]));
+}
+
+const CODE_NAMES: Readonly<Record<number, string>> = {
+  [CODE.allowed]: 'allowed',
+  [CODE.rejected]: 'rejected',
+  [CODE.fallback]: 'fallback',
+  [CODE.failed]: 'failed',
+  [CODE.succeeded]: 'succeeded',
+};
+
+function tickOf(p: HistoryPoint): GateTick {
+  return { t: p[0], strip: isOutcome(p[2]) ? 'outcome' : 'decision', code: CODE_NAMES[p[2]] ?? 'other' };
 }
 
 export function gateSeries(nodes: readonly NodeFrame[]): GateSeries[] {
@@ -75,12 +99,13 @@ export function gateSeries(nodes: readonly NodeFrame[]): GateSeries[] {
         id: node.id,
         kind: node.kind,
         now,
-        points,
+        levelPoints: decisions,
+        ticks: points.map(tickOf),
         levelName: name,
         levelMin: Math.min(0, ...decisions.map((p) => p[1])),
-        levelMax: levelMax(node.kind, node.state, decisions),
+        levelMax: levelMax(node, decisions),
         measuredRps: measuredRps(bins, now),
-        configuredRps: node.kind === 'token-bucket' ? (node.state as unknown as BucketNodeState).config.ratePerSec : null,
+        configuredRps: stateOf<BucketNodeState>(node, 'token-bucket')?.config.ratePerSec ?? null,
         allowed: inSpan(CODE.allowed),
         refused: inSpan(CODE.rejected, CODE.fallback),
         succeeded: inSpan(CODE.succeeded),
@@ -89,11 +114,3 @@ export function gateSeries(nodes: readonly NodeFrame[]): GateSeries[] {
     ];
   });
 }
-
-export const CODE_NAMES: Readonly<Record<number, string>> = {
-  [CODE.allowed]: 'allowed',
-  [CODE.rejected]: 'rejected',
-  [CODE.fallback]: 'fallback',
-  [CODE.failed]: 'failed',
-  [CODE.succeeded]: 'succeeded',
-};

@@ -7,7 +7,7 @@
  */
 import { ALL_KEY, levelAt, previousWeight, roll, type KeyWindow, type WindowAlgorithm, type WindowConfig, type WindowNodeState } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
-import { formatCount, formatMs } from '../format';
+import { formatCount, formatMs } from '../contract/numberText';
 
 const ALGORITHMS: readonly string[] = ['sliding-log', 'fixed-window', 'sliding-counter'] satisfies readonly WindowAlgorithm[];
 

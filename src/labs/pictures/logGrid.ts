@@ -1,4 +1,7 @@
-/** The view model of a log grid: one row per node, one cell per index that node holds. */
+/**
+ * The log grid picture: one row per node, one cell per index (Raft) or slot (Multi-Paxos) that
+ * node holds, with the majority arithmetic both labs' models share.
+ */
 
 export interface GridCell {
   readonly index: number;
@@ -39,4 +42,26 @@ export interface GridModel {
   readonly colorName: string;
   /** The colour keys present, ascending, for the legend. */
   readonly colorKeys: readonly number[];
+}
+
+/** A log grid with the words that go around it. */
+export interface LogGridPicture {
+  readonly grid: GridModel;
+  /** Said to screen readers: what the rows, columns and colours are. */
+  readonly caption: string;
+  /** "committed" (Raft) or "chosen" (Multi-Paxos): what a solid cell means. */
+  readonly committedWord: string;
+}
+
+/** Nodes needed for a majority of `n`. */
+export function majority(n: number): number {
+  return Math.floor(n / 2) + 1;
+}
+
+/**
+ * Per index (1-based), how many logs hold an entry there with the same term as `log`'s entry.
+ * By the log matching property, the same index and term means the same entry and prefix.
+ */
+export function holdersByIndex(log: readonly { readonly term: number }[], logs: readonly (readonly { readonly term: number }[])[]): number[] {
+  return log.map((entry, i) => logs.filter((other) => other[i]?.term === entry.term).length);
 }

@@ -4,6 +4,7 @@
  */
 import { LANE_SPAN_MS, type PoolState } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
+import { stateOf } from '../contract/nodeState';
 
 export interface LaneTask {
   readonly start: number;
@@ -16,6 +17,8 @@ export interface PoolModel {
   readonly id: string;
   /** The pool's local clock now, where its lanes end (its tasks' times are on that clock). */
   readonly now: number;
+  /** How far back the lanes reach, in ms. */
+  readonly spanMs: number;
   readonly queued: number;
   readonly state: 'running' | 'stopping' | 'stopped';
   readonly lanes: readonly (readonly LaneTask[])[];
@@ -29,8 +32,8 @@ export interface PoolModel {
 const OUTCOMES: Readonly<Record<number, string>> = { 1: 'done', 3: 'failed', 4: 'panicked' };
 
 export function poolModel(node: NodeFrame): PoolModel | null {
-  if (node.kind !== 'pool' || typeof node.state !== 'object' || node.state === null || !('workers' in node.state)) return null;
-  const s = node.state as unknown as PoolState;
+  const s = stateOf<PoolState>(node, 'pool');
+  if (s === null || !('workers' in s)) return null;
   const now = node.localNow;
   const lanes = s.workers.map((w, i): LaneTask[] => {
     const past = s.lanes.filter((l) => l[0] === i && l[2] >= now - LANE_SPAN_MS).map((l) => ({ start: l[1], end: l[2], outcome: OUTCOMES[l[3]] ?? 'done' }));
@@ -39,6 +42,7 @@ export function poolModel(node: NodeFrame): PoolModel | null {
   return {
     id: node.id,
     now,
+    spanMs: LANE_SPAN_MS,
     queued: s.queue.length,
     state: s.stopped ? 'stopped' : s.stopping ? 'stopping' : 'running',
     lanes,

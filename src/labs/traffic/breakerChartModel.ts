@@ -6,6 +6,8 @@
  */
 import { breakerMachine, type BreakerNodeState } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
+import { stateOf } from '../contract/nodeState';
+import type { PictureInput } from '../contract/pictures';
 
 export interface ChartEdge {
   readonly from: string;
@@ -73,8 +75,8 @@ export interface BreakerReading {
 }
 
 export function breakerReading(node: NodeFrame): BreakerReading | null {
-  if (node.kind !== 'breaker' || typeof node.state !== 'object' || node.state === null || !('breaker' in node.state)) return null;
-  const s = node.state as unknown as BreakerNodeState;
+  const s = stateOf<BreakerNodeState>(node, 'breaker');
+  if (s === null || !('breaker' in s)) return null;
   const c = s.breaker.context;
   return {
     id: node.id,
@@ -88,4 +90,21 @@ export function breakerReading(node: NodeFrame): BreakerReading | null {
     generation: c.generation,
     halfOpenInMs: s.breaker.state === 'open' ? Math.max(0, c.openedAt + c.resetTimeoutMs - node.localNow) : null,
   };
+}
+
+/** The statechart of the machine the breakers run, and each breaker's live reading. */
+export interface BreakerPicture {
+  readonly chart: BreakerChart;
+  readonly readings: readonly BreakerReading[];
+}
+
+/** The chart is read once per variant: the machine definition does not change while a run plays. */
+const charts = new Map<string, BreakerChart>();
+
+export function breakerPicture({ frame }: PictureInput): BreakerPicture {
+  const readings = frame.nodes.flatMap((n) => breakerReading(n) ?? []);
+  const variant = readings[0]?.variant ?? 'hardened';
+  let chart = charts.get(variant);
+  if (chart === undefined) charts.set(variant, (chart = breakerChart(variant)));
+  return { chart, readings };
 }

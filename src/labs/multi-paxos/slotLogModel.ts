@@ -6,13 +6,16 @@
 import { roundOf } from '../../protocols/paxos/ballot';
 import type { MultiState } from '../../protocols/paxos/multi/types';
 import type { NodeFrame } from '../../runtime/frame';
-import { majority } from '../logGrid/layout';
-import type { GridCell, GridModel, GridRow } from '../logGrid/model';
-import { showValue } from './paxosStateModel';
+import type { LabDefinition } from '../contract/lab';
+import { displayNode } from '../contract/look';
+import { stateOf } from '../contract/nodeState';
+import type { PanelOf } from '../contract/pictures';
+import { showValue } from '../paxos/stateModel';
+import { majority, type GridCell, type GridModel, type GridRow } from '../pictures/logGrid';
 
 function multiOf(node: NodeFrame): MultiState | null {
-  const s = node.state;
-  return typeof s === 'object' && s !== null && 'log' in s && 'acceptor' in s ? (s as unknown as MultiState) : null;
+  const s = stateOf<MultiState>(node, ['proposer', 'acceptor']);
+  return s !== null && 'log' in s && 'acceptor' in s ? s : null;
 }
 
 /** What a node holds at a slot: its chosen value, else what its acceptor accepted. */
@@ -67,4 +70,14 @@ export function slotLogModel(nodes: readonly NodeFrame[], roleOf: (node: NodeFra
   for (const r of rows) for (const c of r.cells.values()) rounds.add(c.colorKey);
   const hi = Math.max(-1, ...rows.flatMap((r) => [...r.cells.keys()]));
   return { rows, lo: 0, hi, indexName: 'slot', colorName: 'ballot round', colorKeys: [...rounds].sort((a, b) => a - b) };
+}
+
+/** The slot log panel: the log grid of Raft's log view, over slots and ballot rounds. */
+export function slotLogPanel(lab: Pick<LabDefinition, 'look'>): PanelOf<'log-grid'> {
+  return {
+    id: 'slot-log',
+    title: 'Slot log',
+    picture: 'log-grid',
+    model: ({ frame }) => ({ grid: slotLogModel(frame.nodes, (n) => displayNode(lab, n).role), caption: 'Multi-Paxos slots: nodes by slot, cells coloured by ballot round', committedWord: 'chosen' }),
+  };
 }

@@ -8,7 +8,10 @@ import { choicesOf, type Sighting } from '../../check/paxos/choices';
 import type { LeadState, MultiState } from '../../protocols/paxos/multi/types';
 import type { PaxosState, ProposerState, Value } from '../../protocols/paxos/types';
 import type { NodeFrame } from '../../runtime/frame';
-import { majority } from '../logGrid/layout';
+import type { LabDefinition } from '../contract/lab';
+import { displayNode } from '../contract/look';
+import type { PanelOf } from '../contract/pictures';
+import { majority } from '../pictures/logGrid';
 
 /** Promises or accepts gathered, against the quorum; `enough` when that many lets the proposer move on. */
 export interface Gathered {
@@ -47,6 +50,9 @@ export interface PaxosModel {
   readonly chosen: readonly string[];
   /** Every slot with more than one value chosen, and those values. */
   readonly conflicts: readonly { readonly slot: number; readonly values: readonly string[] }[];
+  /** Single-decree Paxos (one value, "learned") rather than Multi-Paxos (slot 0 of a log, "applied"). */
+  readonly singleDecree: boolean;
+  readonly nodeCount: number;
 }
 
 /** A value as the table shows it: quoted, or "no-op". */
@@ -132,7 +138,7 @@ function choicesBySlot(nodes: readonly NodeFrame[]): ReadonlyMap<number, readonl
   return out;
 }
 
-export function paxosStateModel(nodes: readonly NodeFrame[], roleOf: (node: NodeFrame) => string): PaxosModel {
+export function paxosStateModel(nodes: readonly NodeFrame[], roleOf: (node: NodeFrame) => string, singleDecree: boolean): PaxosModel {
   const quorum = majority(nodes.length);
   const rows = nodes.map((node): PaxosRow => {
     const base = { id: node.id, role: roleOf(node), down: node.status === 'down' };
@@ -142,5 +148,10 @@ export function paxosStateModel(nodes: readonly NodeFrame[], roleOf: (node: Node
   });
   const bySlot = choicesBySlot(nodes);
   const conflicts = [...bySlot].filter(([, values]) => values.length > 1).map(([slot, values]) => ({ slot, values })).sort((a, b) => a.slot - b.slot);
-  return { rows, quorum, chosen: bySlot.get(0) ?? [], conflicts };
+  return { rows, quorum, chosen: bySlot.get(0) ?? [], conflicts, singleDecree, nodeCount: nodes.length };
+}
+
+/** The state table panel of a Paxos lab, its rows coloured by the lab's own look. */
+export function paxosStatePanel(lab: Pick<LabDefinition, 'look'>, singleDecree: boolean): PanelOf<'paxos-state'> {
+  return { id: 'paxos-state', title: 'Paxos state', picture: 'paxos-state', model: ({ frame }) => paxosStateModel(frame.nodes, (n) => displayNode(lab, n).role, singleDecree) };
 }

@@ -1,6 +1,7 @@
 /** The degradation gauges' view model (pure): what the strategy last read, against its thresholds. */
 import type { DegradeNodeState } from '../../protocols/traffic';
 import type { NodeFrame } from '../../runtime/frame';
+import { stateOf } from '../contract/nodeState';
 
 export interface Gauge {
   readonly name: string;
@@ -17,8 +18,8 @@ export interface DegradationGauges {
 }
 
 export function degradationGauges(node: NodeFrame): DegradationGauges | null {
-  if (node.kind !== 'degrader' || typeof node.state !== 'object' || node.state === null || !('reading' in node.state)) return null;
-  const s = node.state as unknown as DegradeNodeState;
+  const s = stateOf<DegradeNodeState>(node, 'degrader');
+  if (s === null || !('reading' in s)) return null;
   const { errorRate, avgLatencyMs } = s.reading;
   const t = s.thresholds;
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beaconLab } from '../../../tests/fixtures/beaconLab';
 import type { NodeFrame } from '../../runtime/frame';
-import { clip, displayNode } from './nodeLook';
+import { displayNode } from './look';
 
 const base: NodeFrame = { id: 'n1', kind: 'beacon', status: 'up', state: { count: 4, pongs: 0, value: 0 }, error: null, pausedUntil: null, localNow: 0, clockOffsetMs: 0, clockRate: 1, timers: [] };
 
@@ -22,9 +22,5 @@ describe('displayNode', () => {
   it('survives a look that throws', () => {
     const lab = { ...beaconLab, look: () => { throw new Error('x'); } };
     expect(displayNode(lab, base).name).toBe('n1, up');
-  });
-  it('clips long labels', () => {
-    expect(clip('abcdef', 4)).toBe('abc…');
-    expect(clip('abc', 4)).toBe('abc');
   });
 });

@@ -1,13 +1,9 @@
 /** From a frame's Raft nodes to the log grid's view model (pure). */
 import type { RaftState } from '../../protocols/raft/types';
 import type { NodeFrame } from '../../runtime/frame';
-import { holdersByIndex, majority } from '../logGrid/layout';
-import type { GridCell, GridModel, GridRow } from '../logGrid/model';
-
-function raftStateOf(node: NodeFrame): RaftState | null {
-  const s = node.state as Partial<RaftState> | undefined;
-  return s !== undefined && s !== null && Array.isArray(s.log) ? (s as RaftState) : null;
-}
+import type { PictureInput } from '../contract/pictures';
+import { holdersByIndex, majority, type GridCell, type GridModel, type GridRow, type LogGridPicture } from '../pictures/logGrid';
+import { raftStateOf } from './decoration';
 
 function cellsOf(id: string, state: RaftState, holders: readonly number[], needed: number): Map<number, GridCell> {
   const cells = new Map<number, GridCell>();
@@ -41,4 +37,8 @@ export function raftLogModel(nodes: readonly NodeFrame[]): GridModel {
   });
   const hi = Math.max(0, ...logs.map((l) => l.length));
   return { rows, lo: 1, hi, indexName: 'index', colorName: 'term', colorKeys: [...terms].sort((a, b) => a - b) };
+}
+
+export function raftLogPicture({ frame }: PictureInput): LogGridPicture {
+  return { grid: raftLogModel(frame.nodes), caption: 'Raft logs: nodes by log index, cells coloured by term', committedWord: 'committed' };
 }

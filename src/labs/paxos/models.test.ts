@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeFrame } from '../../runtime/frame';
-import { paxosStateModel } from './paxosStateModel';
-import { slotLogModel } from './slotLogModel';
+import { paxosStateModel } from './stateModel';
+import { slotLogModel } from '../multi-paxos/slotLogModel';
 
 function node(id: string, state: unknown, status: NodeFrame['status'] = 'up'): NodeFrame {
   return { id, kind: 'acceptor', status, state: state as never, error: null, pausedUntil: null, localNow: 0, clockOffsetMs: 0, clockRate: 1, timers: [] };
@@ -16,7 +16,7 @@ describe('paxosStateModel', () => {
     node('n2', { acceptor: { promised: '1.n1', accepted: {} }, proposer: null, learner: { chosen: null } }),
     node('n3', undefined, 'down'),
   ];
-  const model = paxosStateModel(nodes, roleOf);
+  const model = paxosStateModel(nodes, roleOf, true);
 
   it('shows each acceptor its promise and accepted proposal', () => {
     expect(model.rows.map((r) => [r.promised, r.accepted])).toEqual([
@@ -36,7 +36,7 @@ describe('paxosStateModel', () => {
     const waiting = { phase: 'prepare', ballot: '1.n1', promises: ['n1', 'n2', 'n3', 'n4'], accepts: [], replied: ['n2', 'n3', 'n4'] };
     const idle = { acceptor: { promised: null, accepted: {} }, proposer: null, learner: { chosen: null } };
     const five = [node('n1', { ...idle, proposer: waiting }), ...['n2', 'n3', 'n4', 'n5'].map((id) => node(id, idle))];
-    const row = paxosStateModel(five, roleOf).rows[0]?.proposer;
+    const row = paxosStateModel(five, roleOf, true).rows[0]?.proposer;
     expect(row?.waiting).toBe('replied 3 of 4');
     expect(row?.promises).toEqual({ n: 4, enough: false, note: '' });
   });
@@ -54,18 +54,18 @@ describe('what the state table counts as chosen', () => {
 
   it('a value a majority accepted in one ballot is chosen before any learner knows it', () => {
     const nodes = [node('n1', acceptor(a('1.n1', 'A'))), node('n2', acceptor(a('1.n1', 'A'))), node('n3', acceptor(a('1.n1', 'A'))), node('n4', acceptor({})), node('n5', acceptor({}))];
-    expect(paxosStateModel(nodes, roleOf).chosen).toEqual(['"A"']);
+    expect(paxosStateModel(nodes, roleOf, true).chosen).toEqual(['"A"']);
   });
 
   it('a majority spread over two ballots is not (yet) a choice', () => {
     const nodes = [node('n1', acceptor(a('1.n1', 'A'))), node('n2', acceptor(a('1.n1', 'A'))), node('n3', acceptor(a('2.n2', 'A'))), node('n4', acceptor({})), node('n5', acceptor({}))];
-    expect(paxosStateModel(nodes, roleOf).chosen).toEqual([]);
+    expect(paxosStateModel(nodes, roleOf, true).chosen).toEqual([]);
   });
 
   it('a value learned and another accepted by a majority are two choices, flagged as a conflict', () => {
     const learnedA = { value: 'A', ballot: '1.n1' };
     const nodes = [node('n1', acceptor(a('1.n1', 'A'), learnedA)), node('n2', acceptor(a('1.n2', 'B'))), node('n3', acceptor(a('1.n2', 'B'))), node('n4', acceptor(a('1.n1', 'A'), learnedA)), node('n5', acceptor(a('1.n2', 'B')))];
-    const model = paxosStateModel(nodes, roleOf);
+    const model = paxosStateModel(nodes, roleOf, true);
     expect(model.chosen).toEqual(['"A"', '"B"']);
     expect(model.conflicts).toEqual([{ slot: 0, values: ['"A"', '"B"'] }]);
   });
@@ -78,12 +78,12 @@ describe('a Multi-Paxos leader row', () => {
 
   it('shows the promises it leads with and the acks of its oldest slot in flight', () => {
     const inflight = { 5: { value: 'y', acks: ['n1'], opId: null }, 4: { value: 'x', acks: ['n1', 'n2'], opId: null } };
-    const model = paxosStateModel([leaderNode(inflight), follower('n2'), follower('n3'), follower('n4'), follower('n5')], roleOf);
+    const model = paxosStateModel([leaderNode(inflight), follower('n2'), follower('n3'), follower('n4'), follower('n5')], roleOf, false);
     expect(model.rows[0]?.proposer).toEqual({ phase: 'leader', waiting: '', ballot: '2.n1', promises: { n: 3, enough: true, note: '' }, accepts: { n: 2, enough: false, note: 'slot 4, 1 more in flight' } });
   });
 
   it('says so when nothing is in flight', () => {
-    expect(paxosStateModel([leaderNode({})], roleOf).rows[0]?.proposer?.accepts).toBe('none in flight');
+    expect(paxosStateModel([leaderNode({})], roleOf, false).rows[0]?.proposer?.accepts).toBe('none in flight');
   });
 });
 

@@ -2,14 +2,19 @@
  * Raft's node decoration in the cluster view (pure): the election timer as the fraction of a
  * full timeout still to run, and a candidate's votes granted against the majority.
  */
+import { DEFAULT_TIMING } from '../../protocols/raft';
 import type { RaftState } from '../../protocols/raft/types';
 import type { NodeFrame } from '../../runtime/frame';
-import type { NodeDecoration } from '../labViews';
-import { majority } from '../logGrid/layout';
+import type { Frame } from '../../runtime/frame';
+import type { Params } from '../../sim/params';
+import type { NodeDecoration } from '../contract/decoration';
+import { stateOf } from '../contract/nodeState';
+import { majority } from '../pictures/logGrid';
 
-function raftStateOf(node: NodeFrame): RaftState | null {
-  const s = node.state as Partial<RaftState> | undefined;
-  return s !== undefined && s !== null && typeof s.term === 'number' && s.votes !== undefined ? (s as RaftState) : null;
+/** A started Raft node's state (before its start input it has none). */
+export function raftStateOf(node: NodeFrame): RaftState | null {
+  const s = stateOf<RaftState>(node, 'raft');
+  return s !== null && typeof s.term === 'number' && Array.isArray(s.log) ? s : null;
 }
 
 /** Votes a candidate holds in its current term: hardened counts voters, the article its tally. */
@@ -33,4 +38,10 @@ export function raftDecoration(node: NodeFrame, now: number, clusterSize: number
   const votes = s.role === 'candidate' ? `votes ${votesGranted(s)}/${majority(clusterSize)}` : null;
   const timerText = left === null ? null : `election timer ${Math.round(left)} ms left`;
   return { arc, line: votes, description: [votes, timerText].filter((x) => x !== null).join(', ') };
+}
+
+/** The lab's decorator: timers against the run's longest election timeout (its default before the run is known). */
+export function decorateRaftNode(node: NodeFrame, frame: Frame, params: Params | null): NodeDecoration | null {
+  const given = params?.['electionTimeoutMsMax'];
+  return raftDecoration(node, frame.now, frame.nodes.length, typeof given === 'number' ? given : DEFAULT_TIMING.electionTimeoutMsMax);
 }

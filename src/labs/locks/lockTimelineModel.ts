@@ -6,6 +6,7 @@
  * and storage facts (docs/trace-format.md). Pure, so a unit test can call it.
  */
 import type { TraceEvent } from '../../sim/trace';
+import type { PictureInput } from '../contract/pictures';
 
 export type SpellKind = 'waiting' | 'holding' | 'stale';
 
@@ -157,6 +158,19 @@ export function lockTimelineModel(events: readonly TraceEvent[], clients: readon
   const b = new Builder(new Set(clients), Math.floor(servers / 2) + 1);
   for (const e of events) if (e.t <= now) b.add(e);
   return b.finish();
+}
+
+/** The timeline with its lanes (one per client) and the virtual time it ends at. */
+export interface LockTimelinePicture {
+  readonly timeline: LockTimeline;
+  readonly clients: readonly string[];
+  readonly now: number;
+}
+
+export function lockTimelinePicture({ frame, events }: PictureInput): LockTimelinePicture {
+  const clients = frame.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+  const servers = frame.nodes.filter((n) => n.kind === 'redis' || n.kind === 'etcd').length;
+  return { timeline: lockTimelineModel(events, clients, servers, frame.now), clients, now: frame.now };
 }
 
 const SPELL_WORDS: Readonly<Record<SpellKind, string>> = {

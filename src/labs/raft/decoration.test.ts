@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RaftState } from '../../protocols/raft/types';
 import type { NodeFrame } from '../../runtime/frame';
-import { timerArcPath } from '../cluster/TimerArc';
-import { raftDecoration, votesGranted } from './raftDecoration';
+import { raftDecoration, votesGranted } from './decoration';
 
 function node(s: Partial<RaftState>, timers: NodeFrame['timers'] = [], status: NodeFrame['status'] = 'up'): NodeFrame {
   const state = { role: 'follower', term: 2, log: [], votes: {}, counts: [], ...s };
@@ -30,10 +29,5 @@ describe('raftDecoration', () => {
 
   it('decorates nothing on a node that is down', () => {
     expect(raftDecoration(node({}, [], 'down'), 0, 3, 300)).toBeNull();
-  });
-
-  it('draws an empty arc at zero and a closed ring at one', () => {
-    expect(timerArcPath(20, 0)).not.toContain('NaN');
-    expect(timerArcPath(20, 1)).toMatch(/^M/);
   });
 });

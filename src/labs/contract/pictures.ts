@@ -1,0 +1,53 @@
+/**
+ * A lab's pictures: the panels it adds to its page, each a kind of picture the views know how to
+ * draw and a pure function from the run's current moment to that picture's view model. The views
+ * draw view models only; what a protocol's state means is said here, in the labs.
+ */
+import type { Frame } from '../../runtime/frame';
+import type { Params } from '../../sim/params';
+import type { TraceEvent } from '../../sim/trace';
+import type { EtcdView } from '../locks/etcdKeysModel';
+import type { LockTimelinePicture } from '../locks/lockTimelineModel';
+import type { RedisKeyRow } from '../locks/redisKeysModel';
+import type { PaxosModel } from '../paxos/stateModel';
+import type { LogGridPicture } from '../pictures/logGrid';
+import type { BreakerPicture } from '../traffic/breakerChartModel';
+import type { GateSeries } from '../traffic/decisionsModel';
+import type { DegradationGauges } from '../traffic/gaugesModel';
+import type { PoolModel } from '../traffic/poolModel';
+import type { WindowRow } from '../traffic/windowContentsModel';
+
+/** The moment a picture is drawn from: the frame, the page's recent trace events, the run's parameters. */
+export interface PictureInput {
+  readonly frame: Frame;
+  readonly events: readonly TraceEvent[];
+  /** Null before a run is loaded. */
+  readonly params: Params | null;
+}
+
+/** Every kind of picture and the view model it draws. */
+export interface PictureModels {
+  'log-grid': LogGridPicture;
+  'paxos-state': PaxosModel;
+  'lock-timeline': LockTimelinePicture;
+  'redis-keys': readonly RedisKeyRow[];
+  'etcd-keys': readonly EtcdView[];
+  'gate-decisions': readonly GateSeries[];
+  'window-contents': readonly WindowRow[];
+  'breaker-chart': BreakerPicture;
+  'degradation-gauges': readonly DegradationGauges[];
+  'pool-lanes': readonly PoolModel[];
+}
+
+export type PictureKind = keyof PictureModels;
+
+export interface PanelOf<K extends PictureKind> {
+  /** Unique within the lab; also the panel's DOM id stem. */
+  readonly id: string;
+  readonly title: string;
+  readonly picture: K;
+  model(input: PictureInput): PictureModels[K];
+}
+
+/** A panel of some picture kind, its model function typed by that kind. */
+export type LabPanel = { [K in PictureKind]: PanelOf<K> }[PictureKind];
