@@ -57,3 +57,9 @@ export function etcdKeysModel(nodes: readonly NodeFrame[]): EtcdView[] {
       return { id: n.id, status: n.status, revision: s.revision, keys, leases };
     });
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'etcd-keys': readonly EtcdView[];
+  }
+}

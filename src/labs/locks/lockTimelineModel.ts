@@ -195,3 +195,9 @@ export function writeLabel(w: WriteMark): string {
   const what = w.accepted ? (w.interleaved ? 'accepted, interleaved with another holder' : 'accepted') : 'rejected';
   return `write by ${w.client} with token ${w.token} at ${Math.round(w.t)} ms, ${what}`;
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'lock-timeline': LockTimelinePicture;
+  }
+}

@@ -34,3 +34,9 @@ export function redisKeysModel(nodes: readonly NodeFrame[]): RedisKeyRow[] {
       return { id: n.id, status: n.status, owner: entry.owner, value: entry.value, counter, leftMs, fraction };
     });
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'redis-keys': readonly RedisKeyRow[];
+  }
+}

@@ -155,3 +155,9 @@ export function paxosStateModel(nodes: readonly NodeFrame[], roleOf: (node: Node
 export function paxosStatePanel(lab: Pick<LabDefinition, 'look'>, singleDecree: boolean): PanelOf<'paxos-state'> {
   return { id: 'paxos-state', title: 'Paxos state', picture: 'paxos-state', model: ({ frame }) => paxosStateModel(frame.nodes, (n) => displayNode(lab, n).role, singleDecree) };
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'paxos-state': PaxosModel;
+  }
+}

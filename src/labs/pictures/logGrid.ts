@@ -65,3 +65,9 @@ export function majority(n: number): number {
 export function holdersByIndex(log: readonly { readonly term: number }[], logs: readonly (readonly { readonly term: number }[])[]): number[] {
   return log.map((entry, i) => logs.filter((other) => other[i]?.term === entry.term).length);
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'log-grid': LogGridPicture;
+  }
+}

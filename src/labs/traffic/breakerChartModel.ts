@@ -108,3 +108,9 @@ export function breakerPicture({ frame }: PictureInput): BreakerPicture {
   if (chart === undefined) charts.set(variant, (chart = breakerChart(variant)));
   return { chart, readings };
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'breaker-chart': BreakerPicture;
+  }
+}

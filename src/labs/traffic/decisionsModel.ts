@@ -114,3 +114,9 @@ export function gateSeries(nodes: readonly NodeFrame[]): GateSeries[] {
     ];
   });
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'gate-decisions': readonly GateSeries[];
+  }
+}

@@ -31,3 +31,9 @@ export function degradationGauges(node: NodeFrame): DegradationGauges | null {
     ],
   };
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'degradation-gauges': readonly DegradationGauges[];
+  }
+}

@@ -53,3 +53,9 @@ export function poolModel(node: NodeFrame): PoolModel | null {
     rejected: s.rejected,
   };
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'pool-lanes': readonly PoolModel[];
+  }
+}

@@ -99,3 +99,9 @@ function rowOf(node: NodeFrame, state: WindowNodeState): WindowRow {
 export function windowRows(nodes: readonly NodeFrame[]): WindowRow[] {
   return nodes.flatMap((node) => (ALGORITHMS.includes(node.kind) && isWindowState(node.state) ? [rowOf(node, node.state)] : []));
 }
+
+declare module '../contract/pictures' {
+  interface PictureModels {
+    'window-contents': readonly WindowRow[];
+  }
+}
