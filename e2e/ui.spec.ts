@@ -4,29 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { openMoment as openMomentAt, statusTime, timeShown, waitStopped, watchRunReports } from './playback';
 
 const MOMENT = '/#/beacon?variant=hardened&seed=7&t=1234.5';
-
-function statusTime(page: Page) {
-  return page.getByTestId('status-time');
-}
-
-/** Reads "t = 1 234.5 ms" as 1234.5. */
-async function timeShown(page: Page): Promise<number> {
-  const text = (await statusTime(page).textContent()) ?? '';
-  return Number(text.replace(/[^\d.]/g, ''));
-}
 
 async function eventsShown(page: Page): Promise<number> {
   const text = (await page.getByTestId('status-events').textContent()) ?? '';
   return Number(text.replace(/[^\d]/g, ''));
 }
 
-async function openMoment(page: Page, url = MOMENT, time = 't = 1 234.5 ms') {
-  await page.goto(url);
-  await expect(statusTime(page)).toHaveText(time);
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
-}
+/** The beacon run most tests start from, paused at 1 234.5 ms. */
+const openMoment = (page: Page) => openMomentAt(page, MOMENT, 1234.5);
 
 test('the landing page says what distlab is and lists the beacon lab with its scenarios', async ({ page }) => {
   await page.goto('/#/');
@@ -64,6 +52,7 @@ test('a scenario tells its story step by step', async ({ page }) => {
 });
 
 test('play runs the clock, pause stops it; space toggles too', async ({ page }) => {
+  await watchRunReports(page);
   await page.goto('/#/');
   await page.getByRole('link', { name: 'Beacon (test fixture)' }).click();
   await expect(statusTime(page)).toHaveText('t = 0.0 ms');
@@ -71,16 +60,10 @@ test('play runs the clock, pause stops it; space toggles too', async ({ page }) 
   await expect(page.getByTestId('status-state')).toHaveText('playing');
   await expect.poll(() => timeShown(page)).toBeGreaterThan(200);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
-  // A frame the scheduler sent before it took the pause may still be drawn; then the clock stops.
-  await expect.poll(async () => {
-    const before = await timeShown(page);
-    await page.waitForTimeout(150);
-    return (await timeShown(page)) === before;
-  }).toBe(true);
-  const paused = await timeShown(page);
-  await page.waitForTimeout(400);
-  expect(await timeShown(page)).toBe(paused);
+  // A frame the scheduler sent before it took the pause may still be drawn; then the run reports
+  // that it stopped, and the clock stays at that report's time.
+  const paused = await waitStopped(page);
+  expect(paused).toBeGreaterThan(200);
 
   // Space on the page (not on a button, which Space would press) plays and pauses.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -88,7 +71,7 @@ test('play runs the clock, pause stops it; space toggles too', async ({ page }) 
   await expect(page.getByTestId('status-state')).toHaveText('playing');
   await expect.poll(() => timeShown(page)).toBeGreaterThan(paused);
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
+  expect(await waitStopped(page)).toBeGreaterThan(paused);
 });
 
 test('step processes one item: the count and the log move on, and the run stays paused', async ({ page }) => {
@@ -228,7 +211,7 @@ test('reopening the URL shows the same moment', async ({ page }) => {
   const time = await statusTime(page).textContent();
   const names = await page.locator('[data-node], .link-target').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   await page.goto('about:blank');
-  await openMoment(page, url, time ?? '');
+  await openMomentAt(page, url, time ?? '');
   expect(await page.locator('[data-node], .link-target').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(names);
 });
 
