@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openMoment as openMomentAt, statusTime, timeShown, waitStopped, watchRunReports } from './playback';
+import { SLIDER_COMMIT_MS } from '../src/views/params/ParamControl';
+import { openMoment as openMomentAt, runReports, statusTime, timeShown, waitStopped, watchRunReports } from './playback';
 
 const MOMENT = '/#/beacon?variant=hardened&seed=7&t=1234.5';
 
@@ -275,13 +276,26 @@ test('settings: a network slider changes the run live, a topology one reloads it
 });
 
 test('a slider keeps every key press when the person pauses half-way', async ({ page }) => {
+  // The page's timers (the slider's quiet time, the animation frames that draw the run's frames)
+  // run on a clock the test moves, so each step below happens in this order on any machine.
+  await page.clock.install();
+  await watchRunReports(page);
   await openMoment(page);
   const loss = page.getByRole('slider', { name: 'Loss' });
   await loss.focus();
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   await page.keyboard.press('ArrowRight');
-  // Longer than the slider's quiet time: the first step is applied while the person goes on.
-  await page.waitForTimeout(340);
-  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  // The person pauses for the slider's quiet time: the first step is applied, and the run sends
+  // its frame with the new loss rate back.
+  const sent = (await runReports(page)).count;
+  await page.clock.runFor(SLIDER_COMMIT_MS);
+  await expect.poll(async () => (await runReports(page)).count, { message: 'the run sends back the first step' }).toBeGreaterThan(sent);
+  // The person goes on; the first step's value is drawn while these presses wait for their own commit.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.clock.runFor(50);
+  await expect(page).toHaveURL(/[=~]1234\.5:net:lossRate=0\.01(&|$)/);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.clock.resume();
   await expect(page).toHaveURL(/[=~]1234\.5:net:lossRate=0\.1(&|$)/);
   await expect(loss).toHaveAttribute('aria-valuetext', '0.1');
 });
