@@ -8,10 +8,13 @@
  * same deterministic kernel, with every action taken so far (the page keeps them in the link),
  * and paused at `t`. What is on screen there is the same on every machine, however loaded.
  *
- * Only a test of Play itself plays (ui.spec.ts); it waits for the time shown to pass a value, and
- * for a pause to be reported by the run itself (`watchRunReports`, `waitStopped`).
+ * Only tests of Play itself play (ui.spec.ts: play and pause, a violation halting the run); they
+ * wait for the time shown to pass a value, for the status to say halted, and for a pause to be
+ * reported by the run itself (`watchRunReports`, `waitStopped`). runtime.spec.ts plays its own
+ * controller to a virtual time with `playUntil` (runtimeHarness.ts).
  */
 import { expect, type Page } from '@playwright/test';
+import type { FromScheduler } from '../src/runtime/scheduler/messages';
 import type { LabDefinition } from '../src/sim/lab';
 import { formatLabHash, formatUrlTime, scenarioSpec } from '../src/store/url';
 import { formatMs } from '../src/views/format';
@@ -100,7 +103,8 @@ interface RunReports {
 /**
  * Before the page loads: keeps the last report the run's scheduler worker sent the page (its
  * frame's virtual time, and whether it was still playing), on `window.__runReports`. It only
- * listens beside the page's own handler; nothing the page does changes.
+ * listens beside the page's own handler; nothing the page does changes. The worker is known by
+ * the name createRunController gives it; the message is typed by the scheduler's protocol.
  */
 export async function watchRunReports(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -111,12 +115,11 @@ export async function watchRunReports(page: Page): Promise<void> {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
         if (options?.name !== 'distlab-scheduler') return;
-        this.addEventListener('message', (event: MessageEvent<{ type?: string; update?: { playing: boolean; frame: { now: number } } }>) => {
-          const update = event.data.type === 'UPDATE' ? event.data.update : undefined;
-          if (update === undefined) return;
+        this.addEventListener('message', (event: MessageEvent<FromScheduler>) => {
+          if (event.data.type !== 'UPDATE') return;
           reports.count += 1;
-          reports.playing = update.playing;
-          reports.now = update.frame.now;
+          reports.playing = event.data.update.playing;
+          reports.now = event.data.update.frame.now;
         });
       }
     };
