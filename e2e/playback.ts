@@ -158,7 +158,7 @@ function stillForFrames(page: Page, frames: number): Promise<boolean> {
  * itself has reported that it stopped playing. The scheduler takes a pause between two slices of
  * play and then sends one last frame, not playing; nothing follows until the next command, so
  * from then on the clock cannot move. Checks that the time shown is that last frame's and stays
- * so over ten drawn frames; returns it (in ms).
+ * so over ten drawn frames; returns it as shown (in ms, to a tenth).
  */
 export async function waitStopped(page: Page): Promise<number> {
   await expect(statusState(page)).toHaveText('paused');
@@ -166,5 +166,5 @@ export async function waitStopped(page: Page): Promise<number> {
   const { now } = await runReports(page);
   await expect(statusTime(page)).toHaveText(timeLabel(now));
   expect(await stillForFrames(page, 10), 'the clock stays where the run stopped').toBe(true);
-  return now;
+  return timeShown(page);
 }
