@@ -50,6 +50,14 @@ export default tseslint.config(
   },
   ...layers.map(boundaryFor),
   {
+    // End-to-end tests wait on virtual time or the page's state: a sleep fails at random on a loaded machine.
+    files: ['e2e/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='waitForTimeout']", message: 'Wait on the page\'s state or virtual time (e2e/playback.ts), never on the wall clock.' }],
+      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Wait on the page\'s state or virtual time (e2e/playback.ts), never on the wall clock.' }, { name: 'setInterval', message: 'Wait on the page\'s state, never on the wall clock.' }],
+    },
+  },
+  {
     // The CLI ships: it finds test fixture labs only through DISTLAB_FIXTURE_LABS (cli/catalogue.ts).
     files: ['cli/**/*.ts'],
     ignores: ['cli/**/*.test.ts'],
