@@ -93,6 +93,11 @@ export function transcript(events: readonly TraceEvent[]): string {
   return `${events.flatMap((e) => eventLine(e) ?? []).join('\n')}\n`;
 }
 
+/** The scenario's header line, then every fact, fault, client operation and violation of its run. */
+export function headedTranscript(run: ScenarioRun, lab: LabDefinition, scenario: Scenario): string {
+  return `${scenarioHeader(lab, scenario)}\n${transcript(run.events)}`;
+}
+
 /**
  * One golden test per scenario of each lab, comparing `text` of its run with DIR/LAB-SCENARIO.txt,
  * and one test per lab that DIR holds no file of a scenario the lab no longer has.
