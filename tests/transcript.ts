@@ -3,13 +3,10 @@
  * text for golden files (tests/golden.ts): one line per fact, fault, client operation and
  * violation, with its virtual time. Messages are left out (the facts say what they did).
  */
-import { readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import { createInProcessRun, runUntil, type InProcessRun } from '../src/runtime/inProcess';
 import type { JsonObject } from '../src/sim/json';
 import { resolveLabParams, type LabDefinition, type Scenario } from '../src/sim/lab';
 import type { TraceEvent } from '../src/sim/trace';
-import { expectGolden, updatingGolden } from './golden';
 
 export interface ScenarioRun extends InProcessRun {
   readonly events: readonly TraceEvent[];
@@ -96,23 +93,4 @@ export function transcript(events: readonly TraceEvent[]): string {
 /** The scenario's header line, then every fact, fault, client operation and violation of its run. */
 export function headedTranscript(run: ScenarioRun, lab: LabDefinition, scenario: Scenario): string {
   return `${scenarioHeader(lab, scenario)}\n${transcript(run.events)}`;
-}
-
-/**
- * One golden test per scenario of each lab, comparing `text` of its run with DIR/LAB-SCENARIO.txt,
- * and one test per lab that DIR holds no file of a scenario the lab no longer has.
- */
-export function describeGoldenTranscripts(labs: readonly LabDefinition[], dir: URL, text: (run: ScenarioRun, lab: LabDefinition, scenario: Scenario) => string): void {
-  describe.each(labs)('golden transcripts of $id', (lab) => {
-    it.each(lab.scenarios.map((s) => [s.id, s] as const))('%s', (id, scenario) => {
-      expectGolden(new URL(`${lab.id}-${id}.txt`, dir), text(runScenario(lab, scenario), lab, scenario));
-    });
-
-    it.skipIf(updatingGolden)('has no golden file left from a scenario it no longer has', () => {
-      const pattern = new RegExp(`^${lab.id}-(.*)\\.txt$`);
-      const others = new Set(labs.filter((l) => l !== lab && l.id.startsWith(`${lab.id}-`)).flatMap((l) => l.scenarios.map((s) => `${l.id}-${s.id}.txt`)));
-      const files = readdirSync(dir).filter((f) => pattern.test(f) && !others.has(f));
-      expect(files.sort()).toEqual(lab.scenarios.map((s) => `${lab.id}-${s.id}.txt`).sort());
-    });
-  });
 }

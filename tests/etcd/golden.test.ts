@@ -12,6 +12,7 @@
  */
 import { etcdMutexLab } from '../../src/labs/etcd-mutex/lab';
 import { etcdTxnLockLab } from '../../src/labs/etcd-txn-lock/lab';
-import { describeGoldenTranscripts, headedTranscript } from '../transcript';
+import { describeGoldenTranscripts } from '../golden';
+import { headedTranscript } from '../transcript';
 
 describeGoldenTranscripts([etcdMutexLab, etcdTxnLockLab], new URL('./testdata/', import.meta.url), headedTranscript);

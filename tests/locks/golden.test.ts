@@ -12,6 +12,7 @@
  */
 import { redisLockLab } from '../../src/labs/redis-lock/lab';
 import { redlockLab } from '../../src/labs/redlock/lab';
-import { describeGoldenTranscripts, headedTranscript } from '../transcript';
+import { describeGoldenTranscripts } from '../golden';
+import { headedTranscript } from '../transcript';
 
 describeGoldenTranscripts([redisLockLab, redlockLab], new URL('./testdata/', import.meta.url), headedTranscript);

@@ -5,6 +5,7 @@
  */
 import { multiPaxosLab } from '../../src/labs/multi-paxos/lab';
 import { paxosLab } from '../../src/labs/paxos/lab';
-import { describeGoldenTranscripts, transcript } from '../transcript';
+import { describeGoldenTranscripts } from '../golden';
+import { transcript } from '../transcript';
 
 describeGoldenTranscripts([paxosLab, multiPaxosLab], new URL('./testdata/', import.meta.url), ({ events }) => transcript(events));
