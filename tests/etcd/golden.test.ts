@@ -3,7 +3,7 @@
  * tests/etcd/testdata/LAB-SCENARIO.txt. When a change is meant, rewrite them with
  * `UPDATE_GOLDEN=1 npx vitest run tests/etcd/golden.test.ts` and review the diff.
  *
- * Every fact is there, one a line (at most a few hundred per scenario): sessions and leases
+ * Every fact is there, one a line (about 200 lines at most a scenario): sessions and leases
  * granted, kept alive, stopped, expired; keys put, queued behind, deleted; acquisitions and the
  * storage's writes with their tokens. Each is a step of the story, and their order is what the
  * lock is about. So are the faults, client operations and violations. Messages, drops and timers

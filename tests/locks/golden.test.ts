@@ -3,7 +3,7 @@
  * tests/locks/testdata/LAB-SCENARIO.txt. When a change is meant, rewrite them with
  * `UPDATE_GOLDEN=1 npx vitest run tests/locks/golden.test.ts` and review the diff.
  *
- * Every fact is there, one a line (a few dozen to about 150 per scenario): each one is a step of
+ * Every fact is there, one a line (under a hundred lines a scenario): each one is a step of
  * the story (a SET won, a renewal, a key that expired, a write and whether the storage took it),
  * and the order of acquisitions, expiries and writes is what the lock is about. So are the faults
  * (pauses, clock jumps, delays, partitions, crashes), client operations and violations. Messages,
