@@ -3,9 +3,7 @@
  * area labs come in the catalogue's order, the order a course would take them. A lab in no area
  * (a test fixture) is listed last, under "More".
  */
-import type { LabDefinition } from './contract/lab';
-
-export type AreaId = 'consensus' | 'locks' | 'traffic';
+import type { AreaId, LabDefinition } from './contract/lab';
 
 export interface LabArea {
   /** For DOM ids. */

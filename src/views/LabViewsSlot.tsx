@@ -5,7 +5,8 @@ import type { PanelOf, PictureInput, PictureKind } from '../labs/contract/pictur
 import type { Frame } from '../runtime/frame';
 import type { Params } from '../sim/params';
 import { useAppStore } from '../store/appStore';
-import { PICTURES, type PictureProps } from './pictures';
+import { PICTURES } from './pictures';
+import type { PictureProps } from './pictureProps';
 
 interface BodyProps<K extends PictureKind> {
   readonly panel: PanelOf<K>;

@@ -5,13 +5,8 @@
  * draw models and never read a protocol's state.
  */
 import { lazy, type ComponentType } from 'react';
-import type { LabDefinition } from '../labs/contract/lab';
-import type { PictureKind, PictureModels } from '../labs/contract/pictures';
-
-export interface PictureProps<K extends PictureKind> {
-  readonly model: PictureModels[K];
-  readonly lab: LabDefinition;
-}
+import type { PictureKind } from '../labs/contract/pictures';
+import type { PictureProps } from './pictureProps';
 
 type Pictures = { readonly [K in PictureKind]: ComponentType<PictureProps<K>> };
 

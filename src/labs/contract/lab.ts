@@ -8,13 +8,15 @@ import type { RunnableLab } from '../../runtime/runnableLab';
 import type { NodeView } from '../../sim/checker';
 import type { LabFaults } from '../../sim/labFaults';
 import type { Params } from '../../sim/params';
-import type { AreaId } from '../areas';
 import type { NodeCommand } from './commands';
 import type { NodeDecorator } from './decoration';
 import type { NodeLook } from './look';
 import type { NetworkPreset } from './network';
 import type { LabPanel } from './pictures';
 import type { Scenario } from './scenario';
+
+/** The landing page's sections, from the seed article's three areas (their titles: src/labs/areas.ts). */
+export type AreaId = 'consensus' | 'locks' | 'traffic';
 
 export interface LabDefinition<Id extends string = string> extends RunnableLab {
   readonly id: Id;

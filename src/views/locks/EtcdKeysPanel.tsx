@@ -3,7 +3,7 @@
  * marked) and lease, and each lease with a bar of the time it has left by the server's own clock.
  */
 import type { EtcdView } from '../../labs/locks/etcdKeysModel';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import './locks.css';
 import '../a11y.css';
 

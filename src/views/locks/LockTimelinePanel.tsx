@@ -8,7 +8,7 @@
 import { scaleLinear } from 'd3';
 import { useRef } from 'react';
 import { panicLabel, spellLabel, writeLabel, type PanicMark, type Spell } from '../../labs/locks/lockTimelineModel';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import { useElementWidth } from '../useElementWidth';
 import './locks.css';
 

@@ -3,7 +3,7 @@
  * bar of the time to live left by that server's own clock, so a clock jump on one server shows.
  */
 import type { RedisKeyRow } from '../../labs/locks/redisKeysModel';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import './locks.css';
 import '../a11y.css';
 

@@ -1,7 +1,7 @@
 /** A log grid picture: Raft's logs by index, or Multi-Paxos's slots, with their key. */
 import { useMemo } from 'react';
 import { roleColors } from '../palette';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import { LogGrid } from './LogGrid';
 import { LogKey } from './LogKey';
 

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { Gathered, PaxosModel, PaxosRow } from '../../labs/paxos/stateModel';
 import { roleColor, roleColors } from '../palette';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import './paxos.css';
 import '../a11y.css';
 

@@ -4,7 +4,7 @@
  * before an open breaker lets a probe through.
  */
 import type { BreakerChart, BreakerReading } from '../../labs/traffic/breakerChartModel';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const W = 520;

@@ -9,7 +9,7 @@ import { useRef } from 'react';
 import { formatTick } from '../../labs/contract/numberText';
 import { useElementWidth } from '../useElementWidth';
 import { SPAN_MS, type GateSeries, type GateTick } from '../../labs/traffic/decisionsModel';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const HEIGHT = 136;

@@ -1,7 +1,7 @@
 /** Degradation gauges: the error rate and the average latency the strategy decides by, against their thresholds. */
 import { scaleLinear } from 'd3';
 import type { Gauge } from '../../labs/traffic/gaugesModel';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const BAR_W = 260;

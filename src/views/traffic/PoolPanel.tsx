@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { formatTick } from '../../labs/contract/numberText';
 import { useElementWidth } from '../useElementWidth';
 import type { PoolModel } from '../../labs/traffic/poolModel';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const LANE_H = 14;

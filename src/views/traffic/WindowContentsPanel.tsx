@@ -9,7 +9,7 @@ import { useRef } from 'react';
 import { formatCount, formatTick } from '../../labs/contract/numberText';
 import { useElementWidth } from '../useElementWidth';
 import type { CountedWindow, WindowRow } from '../../labs/traffic/windowContentsModel';
-import type { PictureProps } from '../pictures';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const HEIGHT = 72;
