@@ -15,6 +15,9 @@ function boundaryFor(layer) {
     message: `src/${layer} sits below src/${name}; imports only go down the layers (docs/architecture.md).`,
   }));
   patterns.push({ group: ['**/tests/*', '**/tests/**'], message: 'Product code never imports test code.' });
+  if (['views', 'app'].includes(layer)) {
+    patterns.push({ group: ['**/protocols/*', '**/protocols', '**/check/*', '**/check'], message: `src/${layer} draws view models: what a protocol's state means is said in its lab (src/labs/<lab>/).` });
+  }
   if (['sim', 'protocols', 'check', 'labs'].includes(layer)) {
     patterns.push({ group: ['react', 'react-dom', 'react-dom/*', 'd3', 'd3-*', 'zustand', 'zustand/*'], message: `src/${layer} is plain TypeScript: no DOM, no React, no view libraries.` });
   }
@@ -46,6 +49,20 @@ export default tseslint.config(
     },
   },
   ...layers.map(boundaryFor),
+  {
+    // End-to-end tests wait on virtual time or the page's state: a sleep fails at random on a loaded machine.
+    files: ['e2e/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='waitForTimeout']", message: 'Wait on the page\'s state or virtual time (e2e/playback.ts), never on the wall clock.' }],
+      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Wait on the page\'s state or virtual time (e2e/playback.ts), never on the wall clock.' }, { name: 'setInterval', message: 'Wait on the page\'s state, never on the wall clock.' }],
+    },
+  },
+  {
+    // The CLI ships: it finds test fixture labs only through DISTLAB_FIXTURE_LABS (cli/catalogue.ts).
+    files: ['cli/**/*.ts'],
+    ignores: ['cli/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/tests/*', '**/tests/**'], message: 'The CLI never imports test code.' }] }] },
+  },
   {
     files: ['src/views/**/*.tsx', 'src/app/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

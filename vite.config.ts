@@ -32,6 +32,8 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'cli/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/propertySeed.ts'],
+    // The CLI's labs in tests: the product's and the fixture labs (cli/catalogue.ts).
+    env: { DISTLAB_FIXTURE_LABS: fileURLToPath(new URL('./tests/fixtures/index.ts', import.meta.url)) },
     testTimeout: 60_000,
     reporters: reportDir === undefined ? ['default'] : ['default', ['json', { outputFile: `${reportDir}/vitest.json` }]],
   },

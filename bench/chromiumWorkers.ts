@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
-import { resolveLabParams } from '../src/sim/lab';
+import { resolveLabParams } from '../src/runtime/runnableLab';
 import type { RunSpec } from '../src/sim/simulation';
 import { beaconLab } from '../tests/fixtures/beaconLab';
 import { median } from './measure';

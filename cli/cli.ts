@@ -21,7 +21,7 @@ Usage: npm run sim -- COMMAND [options]      (npm run sim -- COMMAND --help for 
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 
-With no command but flags, "run" is meant: npm run sim -- --lab beacon --seed 123
+With no command but flags, "run" is meant: npm run sim -- --lab raft --seed 123
 Exit status: 0 fine, 1 an invariant was violated or a replay differs, 2 bad command line or
 input file, ${EXIT_INTERNAL} internal error.
 `;

@@ -5,12 +5,15 @@
  */
 import { sortActions } from '../src/sim/actions';
 import { FAULT_INTENSITIES, type FaultIntensity } from '../src/sim/faultPlan';
-import { labFaultPlan, resolveLabParams, type LabDefinition, type Scenario } from '../src/sim/lab';
+import { labFaultPlan } from '../src/labs/contract/faultPlan';
+import { resolveLabParams } from '../src/runtime/runnableLab';
+import type { LabDefinition } from '../src/labs/contract/lab';
+import type { Scenario } from '../src/labs/contract/scenario';
 import { ParamError, type Params } from '../src/sim/params';
 import type { RunSpec } from '../src/sim/simulation';
 import { shellQuote } from './args';
 import { UsageError } from './errors';
-import { findLab, labs } from './labs';
+import { catalogue } from './catalogue';
 
 /** How long a run goes when neither a flag nor a scenario says. */
 export const DEFAULT_UNTIL_MS = 10_000;
@@ -37,8 +40,8 @@ export interface RunConfig {
 export { FAULT_INTENSITIES, type FaultIntensity };
 
 function labNamed(id: string): LabDefinition {
-  const lab = findLab(id);
-  if (lab === undefined) throw new UsageError(`unknown lab "${id}"; labs: ${labs.map((l) => l.id).join(', ') || '(none)'}`);
+  const lab = catalogue.find(id);
+  if (lab === undefined) throw new UsageError(`unknown lab "${id}"; labs: ${catalogue.ids}`);
   return lab;
 }
 

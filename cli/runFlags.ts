@@ -1,6 +1,6 @@
 /** The flags `run` and `fuzz` share, and how they become a RunChoice. */
 import { UsageError } from './errors';
-import { labs } from './labs';
+import { catalogue } from './catalogue';
 import { parseChoice, parseNumberFlag, parseParamFlags } from './args';
 import { FAULT_INTENSITIES, type FaultIntensity, type RunChoice } from './runConfig';
 
@@ -30,7 +30,7 @@ export const SHARED_HELP = `  --lab LAB            the lab (see: npm run sim -- 
   --param NAME=VALUE   set a lab or network parameter; repeat for more (list shows them)`;
 
 export function choiceFromFlags(values: SharedFlagValues, defaults: { faults: FaultIntensity }, more: Partial<RunChoice> = {}): RunChoice {
-  if (values.lab === undefined) throw new UsageError(`--lab is required; labs: ${labs.map((l) => l.id).join(', ')}`);
+  if (values.lab === undefined) throw new UsageError(`--lab is required; labs: ${catalogue.ids}`);
   return {
     ...more,
     lab: values.lab,

@@ -5,7 +5,7 @@ import type { Action } from '../src/sim/actions';
 import { formatTraceLine, type TraceEvent } from '../src/sim/trace';
 import { ThreadHost } from './hosts/threadHost';
 import { runInThreads } from './hosts/threadRun';
-import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
+import { createInProcessRun, runThroughHalts, runUntil } from '../src/runtime/inProcess';
 import { runInProcess } from './inProcessRun';
 import { resolveRun, type RunConfig } from './runConfig';
 
@@ -87,6 +87,53 @@ describe('worker_threads host', () => {
       await host.runUntil(raft.untilMs);
       const grown = Object.values(local.sim.world.nodes).some((n) => Array.isArray((n.state as { log?: unknown } | undefined)?.log) && (n.state as { log: unknown[] }).log.length > 10);
       expect(grown).toBe(true);
+      for (const id of local.sim.world.order) {
+        expect(host.sim.world.nodes[id]?.state, id).toEqual(local.sim.world.nodes[id]?.state);
+        expect(host.sim.world.nodes[id]?.persisted, id).toEqual(local.sim.world.nodes[id]?.persisted);
+      }
+    } finally {
+      await host.close();
+    }
+  });
+
+  // Live actions and seeks reset the threads that ran ahead, or all of them: the trace, the
+  // states and the storage must still be the in-process ones for the actions the run ended with.
+  // Beacon counts its ticks, so a thread left ahead shows; Raft's log travels as appends.
+  it.each([
+    ['beacon', 'windows'],
+    ['beacon', 'batches'],
+    ['raft', 'windows'],
+    ['raft', 'batches'],
+  ] as const)('keeps the in-process trace and states through live actions, seeks and single steps: %s (%s)', async (lab, stepping) => {
+    const run = resolveRun({ lab, variant: 'hardened', seed: 5, untilMs: 3000, faults: 'light', params: {} });
+    const trace: string[] = [];
+    const host = await ThreadHost.start(run.lab, run.spec, { checkpointEvery: 300, onEvent: (e) => (trace[e.seq - 1] = formatTraceLine(e)) }, stepping);
+    const runTo = async (t: number) => {
+      while ((await host.runUntil(t)) === 'halted') host.sim.clearHalt();
+    };
+    try {
+      // Single steps until threads have run ahead of the kernel (with windows), at most 30.
+      const stepAhead = async () => {
+        for (let i = 0; i < 30 && (i === 0 || host.run.nodesAhead.length === 0); i++) await host.run.step();
+        if (stepping === 'windows') expect(host.run.nodesAhead.length).toBeGreaterThan(0);
+      };
+      await runTo(900);
+      await stepAhead();
+      await host.run.act({ kind: 'crash', node: 'n2' });
+      await runTo(1400);
+      await host.run.seek(700);
+      await host.run.act({ kind: 'isolate', node: 'n1' });
+      await runTo(1600);
+      await stepAhead();
+      await host.run.seek(1900);
+      await stepAhead();
+      await host.run.act({ kind: 'healAll' });
+      await host.run.act({ kind: 'restart', node: 'n2' });
+      await runTo(run.untilMs);
+      const lines: string[] = [];
+      const local = createInProcessRun(run.lab, { ...host.sim.spec, actions: [...host.sim.actionList] }, { onEvent: (e) => lines.push(formatTraceLine(e)) });
+      runThroughHalts(local, () => local.sim.world.traceCount < host.sim.world.traceCount);
+      expect(trace.slice(0, host.sim.world.traceCount)).toEqual(lines);
       for (const id of local.sim.world.order) {
         expect(host.sim.world.nodes[id]?.state, id).toEqual(local.sim.world.nodes[id]?.state);
         expect(host.sim.world.nodes[id]?.persisted, id).toEqual(local.sim.world.nodes[id]?.persisted);

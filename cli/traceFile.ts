@@ -7,9 +7,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs
 import { dirname } from 'node:path';
 import type { RunSpec } from '../src/sim/simulation';
 import { formatTraceLine, type TraceEvent, type TraceHeader } from '../src/sim/trace';
-import { readTraceHeader, TraceHeaderError } from '../src/sim/traceHeader';
+import { readTraceHeader, TraceHeaderError } from '../src/runtime/traceHeader';
 import { UsageError } from './errors';
-import { labs } from './labs';
+import { catalogue } from './catalogue';
 
 /** Lines are written in chunks of about this many characters: few system calls, bounded memory. */
 const CHUNK_CHARS = 1 << 16;
@@ -63,7 +63,7 @@ export interface TraceFile {
 /** The run a file's first line describes; a usage error when it is not a header of a run this distlab can replay. */
 export function readRunSpec(path: string, line: string | undefined): RunSpec {
   try {
-    return readTraceHeader(line, labs);
+    return readTraceHeader(line, catalogue.labs);
   } catch (error) {
     if (error instanceof TraceHeaderError) throw new UsageError(`${path} is not a distlab trace this version can replay: ${error.message}`);
     throw error;

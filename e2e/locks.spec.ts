@@ -4,30 +4,14 @@
  * keys with their time to live, at fixed scenario moments, by accessible name and screenshot.
  * Update the baselines with `npx playwright test e2e/locks.spec.ts --update-snapshots`.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { redisLockLab } from '../src/labs/redis-lock/lab';
 import { redlockLab } from '../src/labs/redlock/lab';
-import type { LabDefinition } from '../src/sim/lab';
-import { formatLabHash, scenarioSpec } from '../src/store/url';
-import { formatMs } from '../src/views/format';
-
-function scenarioAt(lab: LabDefinition, id: string, t: number): string {
-  const s = lab.scenarios.find((x) => x.id === id);
-  if (s === undefined) throw new Error(`no scenario ${id}`);
-  return `/${formatLabHash(lab, scenarioSpec(lab, s), t, s.id)}`;
-}
-
-/** Waits for the run to stand still at `t` with the fonts loaded and the last layout drawn. */
-async function settle(page: Page, t: number): Promise<void> {
-  await expect(page.getByTestId('status-time')).toHaveText(`t = ${formatMs(t)} ms`);
-  await expect(page.getByTestId('status-state')).not.toHaveText(/loading|playing/);
-  await page.evaluate(() => document.fonts.ready);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
+import { goToTime, openMoment, scenarioUrl, settle } from './playback';
 
 test('a GC pause longer than the TTL: c1 believes it holds a lock that expired, and its write lands inside c2’s work', async ({ page }) => {
-  await page.goto(scenarioAt(redisLockLab, 'gc-pause-two-writers', 2100));
-  await settle(page, 2100);
+  await page.goto(scenarioUrl(redisLockLab, 'gc-pause-two-writers', 2100));
+  await settle(page, 2100, 'stopped');
   const timeline = page.getByTestId('lock-timeline');
   const spells = timeline.getByRole('list', { name: 'Who waits for and holds the lock' });
   await expect(spells.getByRole('listitem', { name: /^c1 believes it holds the lock, but the lock is gone, token 1, 1014–/ })).toHaveCount(1);
@@ -39,8 +23,8 @@ test('a GC pause longer than the TTL: c1 believes it holds a lock that expired, 
 });
 
 test('the same pause with fencing: the storage rejects c1’s stale writes and nothing interleaves', async ({ page }) => {
-  await page.goto(scenarioAt(redisLockLab, 'gc-pause-fencing', 2300));
-  await settle(page, 2300);
+  await page.goto(scenarioUrl(redisLockLab, 'gc-pause-fencing', 2300));
+  await settle(page, 2300, 'stopped');
   const writes = page.getByTestId('lock-timeline').getByRole('list', { name: 'Writes at the storage' });
   await expect(writes.getByRole('listitem', { name: /^write by c1 with token 1 at \d+ ms, rejected$/ })).toHaveCount(2);
   await expect(writes.getByRole('listitem', { name: /interleaved/ })).toHaveCount(0);
@@ -48,8 +32,8 @@ test('the same pause with fencing: the storage rejects c1’s stale writes and n
 });
 
 test('the article’s second Unlock: the panic is marked on c1’s lane and named on the node', async ({ page }) => {
-  await page.goto(scenarioAt(redisLockLab, 'article-second-unlock', 600));
-  await settle(page, 600);
+  await page.goto(scenarioUrl(redisLockLab, 'article-second-unlock', 600));
+  await settle(page, 600, 'stopped');
   const timeline = page.getByTestId('lock-timeline');
   await expect(timeline.getByRole('list', { name: 'Panics' }).getByRole('listitem', { name: 'c1 panics at 500 ms: close of closed channel: Unlock called twice' })).toHaveCount(1);
   await expect(page.getByRole('button', { name: /^c1, idle, panicked: Unlock twice/ })).toBeVisible();
@@ -57,8 +41,8 @@ test('the article’s second Unlock: the panic is marked on c1’s lane and name
 });
 
 test('RedLock clock jump: r3 keeps c2’s key by its own fast clock while r1 and r2 keep c1’s', async ({ page }) => {
-  await page.goto(scenarioAt(redlockLab, 'clock-jump', 300));
-  await settle(page, 300);
+  await page.goto(scenarioUrl(redlockLab, 'clock-jump', 300));
+  await settle(page, 300, 'stopped');
   const keys = page.getByTestId('redis-keys');
   for (const r of ['r1', 'r2']) await expect(keys.getByRole('cell', { name: `${r}: key set by c1` })).toBeVisible();
   for (const r of ['r3', 'r4', 'r5']) await expect(keys.getByRole('cell', { name: `${r}: key set by c2` })).toBeVisible();
@@ -70,16 +54,14 @@ test('RedLock clock jump: r3 keeps c2’s key by its own fast clock while r1 and
 });
 
 test('a person takes the lock on c1 from the inspector and sees it held', async ({ page }) => {
-  await page.goto('/#/redis-lock?variant=hardened&seed=1&p.autoStart=false');
   // Paused, not just 'not loading': before the first load the controller is idle and takes no
   // action, so an Acquire clicked then would be lost.
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
+  await openMoment(page, '/#/redis-lock?variant=hardened&seed=1&p.autoStart=false', 0);
   await page.locator('.cluster-panel [data-node="c1"]').click();
   await page.getByRole('button', { name: 'Acquire the lock' }).click();
-  // A tenth of real time: the hold lasts seconds on the wall clock, so a busy machine's sparse
-  // frames cannot miss it.
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.1');
-  await page.getByRole('button', { name: /^Play/ }).first().click();
+  await expect(page).toHaveURL(/a=0(%3A|:)cmd(%3A|:)c1(%2C|,)[^~&]*acquire/);
+  // At seed 1 c1 holds the lock from 22 ms to 342 ms.
+  await goToTime(page, 200);
   const keys = page.getByTestId('redis-keys');
   await expect(keys.getByRole('cell', { name: 'r1: key set by c1' })).toBeVisible();
   await expect(page.getByTestId('lock-timeline').getByRole('listitem', { name: /^c1 holds the lock, token 1/ })).toHaveCount(1);
@@ -87,7 +69,7 @@ test('a person takes the lock on c1 from the inspector and sees it held', async 
 
 test('a person slows the link between c1 and the storage from the inspector; the run records the delay', async ({ page }) => {
   await page.goto('/#/redis-lock?variant=hardened&seed=1&t=100');
-  await settle(page, 100);
+  await settle(page, 100, 'stopped');
   await page.getByRole('button', { name: 'link c1–storage, up' }).click();
   await page.getByRole('group', { name: 'Link delay' }).getByRole('button', { name: 'Delay 500 ms' }).click();
   await expect(page).toHaveURL(/a=100(%3A|:)delay(%3A|:)c1(%2C|,)storage(%2C|,)500/);
@@ -95,8 +77,8 @@ test('a person slows the link between c1 and the storage from the inspector; the
 });
 
 test('a person jumps one Redis server’s clock from the inspector: its key lapses by its own clock', async ({ page }) => {
-  await page.goto(scenarioAt(redlockLab, 'one-server-down', 200));
-  await settle(page, 200);
+  await page.goto(scenarioUrl(redlockLab, 'one-server-down', 200));
+  await settle(page, 200, 'stopped');
   const keys = page.getByTestId('redis-keys');
   await expect(keys.getByRole('cell', { name: /^r2 time to live: \d+ ms left$/ })).toBeVisible();
   await page.getByRole('button', { name: /^r2, locked/ }).focus();

@@ -5,18 +5,7 @@
  * a command to a follower and see it refused.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-/** Reads "t = 1 234.5 ms" as 1234.5. */
-async function timeShown(page: Page): Promise<number> {
-  const text = (await page.getByTestId('status-time').textContent()) ?? '';
-  return Number(text.replace(/[^\d.]/g, ''));
-}
-
-async function opened(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByTestId('status-time')).toHaveText('t = 0.0 ms');
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
-}
+import { goToTime, openMoment } from './playback';
 
 /** A node in the cluster view, by the start of its accessible name ("n5, acceptor, …"). */
 function node(page: Page, id: string) {
@@ -34,15 +23,6 @@ async function onNode(page: Page, id: string, button: string): Promise<void> {
   await page.getByRole('region', { name: `Node ${id}` }).getByRole('button', { name: button, exact: true }).click();
 }
 
-/** Plays at `speed` until virtual time passes `ms`, then pauses. */
-async function playPast(page: Page, ms: number, speed = '10'): Promise<void> {
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption(speed);
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(() => timeShown(page), { timeout: 10_000 }).toBeGreaterThan(ms);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
-}
-
 const paxosState = (page: Page) => page.getByRole('region', { name: 'Paxos state' });
 
 for (const { variant, outcome } of [
@@ -50,7 +30,7 @@ for (const { variant, outcome } of [
   { variant: 'hardened', outcome: 'Chosen: "A"' },
 ] as const) {
   test(`${variant}: n1 proposes "A" with acceptor n5 killed from the cluster view → ${outcome}`, async ({ page }) => {
-    await opened(page, `/#/paxos?variant=${variant}&seed=1&p.autoProposeMs=0`);
+    await openMoment(page, `/#/paxos?variant=${variant}&seed=1&p.autoProposeMs=0`, 0);
     // The article has no phase timeout and no backoff, so the settings do not offer them.
     const settings = page.getByRole('region', { name: 'Settings' });
     await expect(settings.getByRole('slider', { name: 'Phase timeout' })).toHaveCount(variant === 'article' ? 0 : 1);
@@ -58,7 +38,8 @@ for (const { variant, outcome } of [
     await onNode(page, 'n5', 'Kill n5');
     await expect(node(page, 'n5')).toHaveAccessibleName('n5, down');
     await onNode(page, 'n1', 'Propose its value');
-    await playPast(page, 2000);
+    await expect(page).toHaveURL(/a=0:crash:n5~0:cmd:n1,/);
+    await goToTime(page, 2000);
     await expect(paxosState(page).getByRole('status')).toHaveAccessibleName(outcome);
     if (variant === 'article') {
       // Four of five acceptors are up, a majority, yet n1 is still in phase 1, waiting for n5.
@@ -71,7 +52,7 @@ for (const { variant, outcome } of [
 }
 
 test('the Proposers slider ends at the number of acceptors, and fewer acceptors take proposers down with them', async ({ page }) => {
-  await opened(page, '/#/paxos?variant=hardened&seed=1');
+  await openMoment(page, '/#/paxos?variant=hardened&seed=1', 0);
   const settings = page.getByRole('region', { name: 'Settings' });
   await settings.getByRole('slider', { name: 'Proposers' }).focus();
   await page.keyboard.press('End');
@@ -97,11 +78,12 @@ async function leaderNow(page: Page): Promise<{ id: string; ballot: string }> {
 }
 
 test('Multi-Paxos: the leader is killed, another takes over and the log goes on; a follower refuses a command', async ({ page }) => {
-  await opened(page, '/#/multi-paxos?variant=hardened&seed=1');
-  await playPast(page, 1000);
+  await openMoment(page, '/#/multi-paxos?variant=hardened&seed=1', 0);
+  await goToTime(page, 1000);
   const first = await leaderNow(page);
   await onNode(page, first.id, `Kill ${first.id}`);
-  await playPast(page, 2500);
+  await expect(page).toHaveURL(new RegExp(`a=1000:crash:${first.id}(&|$)`));
+  await goToTime(page, 2500);
   const next = await leaderNow(page);
   expect(next.id).not.toBe(first.id);
   expect(Number(next.ballot.split('.')[0])).toBeGreaterThan(Number(first.ballot.split('.')[0]));

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
 import type { Action } from '../src/sim/actions';
-import { resolveLabParams } from '../src/sim/lab';
+import { resolveLabParams } from '../src/runtime/runnableLab';
 import type { RunSpec } from '../src/sim/simulation';
 import { TraceDigest } from '../src/sim/traceDigest';
 import { beaconLab } from '../tests/fixtures/beaconLab';

@@ -41,13 +41,19 @@ export async function call(page: Page, method: string, ...args: unknown[]): Prom
   );
 }
 
+/** Waits, on the page's own last update, for the run to stand paused at or past virtual time `t`. */
 export async function waitPausedAt(page: Page, t: number): Promise<PageRunState> {
-  for (let i = 0; i < 600; i++) {
-    const s = await runState(page);
-    if (s !== null && !s.playing && s.now >= t) return s;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`the run did not pause at ${t} ms`);
+  await page.waitForFunction(
+    (until) => {
+      const last = (window as unknown as { __last?: { playing: boolean; frame: { now: number } } }).__last;
+      return last !== undefined && !last.playing && last.frame.now >= until;
+    },
+    t,
+    { timeout: 30_000 },
+  );
+  const state = await runState(page);
+  if (state === null) throw new Error(`the run did not pause at ${t} ms`);
+  return state;
 }
 
 export function nodeWorkerCount(page: Page): number {

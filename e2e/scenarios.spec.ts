@@ -5,28 +5,19 @@
  * broke, or none). A screenshot of the page at that moment guards the pictures. Update the
  * baselines with `npx playwright test e2e/scenarios.spec.ts --update-snapshots`.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { productLabs } from '../src/labs/registry';
+import { expect, test } from '@playwright/test';
+import { productLabs } from '../src/labs/catalog';
 import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
-import type { LabDefinition, Scenario } from '../src/sim/lab';
+import type { LabDefinition } from '../src/labs/contract/lab';
+import type { Scenario } from '../src/labs/contract/scenario';
 import { scenarioSpec } from '../src/store/url';
-import { formatMs } from '../src/views/format';
-
+import { settle, timeLabel } from './playback';
 
 /** The rules a run of the scenario has broken by virtual time `t`, computed in-process. */
 function rulesBrokenBy(lab: LabDefinition, scenario: Scenario, t: number): string[] {
   const run = createInProcessRun(lab, scenarioSpec(lab, scenario));
   while (runUntil(run.sim, run.stepper, t) === 'halted') run.sim.clearHalt();
   return [...run.sim.world.violatedRules].sort();
-}
-
-/** The status line's time for virtual ms `t`. */
-const timeLabel = (t: number) => `t = ${formatMs(t)} ms`;
-
-async function settle(page: Page): Promise<void> {
-  await expect(page.getByTestId('status-state')).not.toHaveText(/loading|playing/);
-  await page.evaluate(() => document.fonts.ready);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 for (const lab of productLabs) {
@@ -56,7 +47,7 @@ for (const lab of productLabs) {
         await expect(invariants.getByRole('listitem', { name: /: violated$/ })).toHaveCount(broken.length);
         for (const rule of broken) await expect(invariants.getByRole('listitem', { name: `${rule}: violated` })).toBeVisible();
 
-        await settle(page);
+        await settle(page, last, 'stopped');
         // A tighter bound than the default: on a picture this tall, 0.2 % would let a whole line of text change.
         await expect(page.locator('.lab-grid')).toHaveScreenshot(`${lab.id}-${scenario.id}.png`, { maxDiffPixelRatio: 0.0002 });
       });

@@ -3,15 +3,10 @@
  * fixed moment (seed and virtual time in the URL) with bundled fonts, so it is the same on every
  * run; update the baselines with `npx playwright test e2e/screenshots.spec.ts --update-snapshots`.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openMoment, settleDrawing } from './playback';
 
 const MOMENT = '/#/beacon?variant=article&seed=7&t=1234.5&a=400:crash:n1~600:restart:n1~900:cut:n2,n3~1000:cut1:n1,n3';
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  // Two animation frames: the ResizeObserver's last width has been drawn.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
@@ -23,7 +18,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto('/#/');
       const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Beacon (test fixture)' }) });
       await expect(card).toBeVisible();
-      await settle(page);
+      await settleDrawing(page);
       const intro = await page.locator('.landing-intro').boundingBox();
       if (intro === null) throw new Error('the landing page has no intro');
       await expect(page).toHaveScreenshot(`landing-top-${scheme}.png`, { clip: { x: 0, y: 0, width: 1280, height: Math.ceil(intro.y + intro.height + 16) } });
@@ -31,11 +26,9 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('beacon lab paused at a fixed moment', async ({ page }) => {
-      await page.goto(MOMENT);
-      await expect(page.getByTestId('status-time')).toHaveText('t = 1 234.5 ms');
-      await expect(page.getByTestId('status-state')).toHaveText('paused');
+      await openMoment(page, MOMENT, 1234.5);
       await expect(page.locator('[data-link="n2-n3"]')).toHaveAttribute('data-state', 'cut');
-      await settle(page);
+      await settleDrawing(page);
       await expect(page).toHaveScreenshot(`beacon-${scheme}.png`, { fullPage: true });
     });
   });

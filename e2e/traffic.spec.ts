@@ -10,40 +10,7 @@ import { degradationLab } from '../src/labs/degradation/lab';
 import { slidingWindowLab } from '../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../src/labs/worker-pool/lab';
-import type { LabDefinition } from '../src/sim/lab';
-import { formatLabHash, scenarioSpec } from '../src/store/url';
-import { formatMs } from '../src/views/format';
-
-/** The page at scenario `id` of `lab`, paused at virtual time `t`. */
-function scenarioUrl(lab: LabDefinition, id: string, t: number): string {
-  const scenario = lab.scenarios.find((s) => s.id === id);
-  if (scenario === undefined) throw new Error(`no scenario ${id}`);
-  return `/${formatLabHash(lab, scenarioSpec(lab, scenario), t, id)}`;
-}
-
-/** Waits for the run to stand still at `t` with the fonts loaded and the last layout drawn. */
-async function settle(page: Page, t: number): Promise<void> {
-  await expect(page.getByTestId('status-time')).toHaveText(`t = ${formatMs(t)} ms`);
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
-  await page.evaluate(() => document.fonts.ready);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
-
-/** Every state the breaker panel shows from now on, in order, recorded in the page. */
-async function recordBreakerStates(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { breakerStates: string[] }).breakerStates = seen;
-    const note = () => {
-      const text = document.querySelector('[data-testid="breaker-state"]')?.textContent ?? '';
-      if (text !== '' && seen[seen.length - 1] !== text) seen.push(text);
-    };
-    note();
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-}
-
-const breakerStates = (page: Page) => page.evaluate(() => (window as unknown as { breakerStates: string[] }).breakerStates);
+import { goToTime, openMoment, scenarioUrl, settle } from './playback';
 
 async function backendCommand(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: /^backend, / }).click();
@@ -51,12 +18,11 @@ async function backendCommand(page: Page, label: string): Promise<void> {
 }
 
 test('an outage opens the breaker; it probes half-open and closes once the backend is back', async ({ page }) => {
-  await page.goto('/#/circuit-breaker?variant=hardened&seed=1&t=300');
-  await settle(page, 300);
+  await openMoment(page, '/#/circuit-breaker?variant=hardened&seed=1&t=300', 300);
   const panel = page.getByTestId('breaker-chart');
-  await expect(panel.getByTestId('breaker-state')).toHaveText('closed');
+  const state = panel.getByTestId('breaker-state');
+  await expect(state).toHaveText('closed');
   await expect(panel.getByRole('img', { name: 'Breaker statechart (hardened), now closed' })).toBeVisible();
-  await recordBreakerStates(page);
 
   // Each node offers the commands it takes: a client sends requests; only the backend fails.
   await page.getByRole('button', { name: /^c1, / }).click();
@@ -64,22 +30,21 @@ test('an outage opens the breaker; it probes half-open and closes once the backe
   await expect(page.getByRole('button', { name: 'Backend: outage on' })).toHaveCount(0);
   await backendCommand(page, 'Backend: outage on');
   await expect(page.getByRole('button', { name: 'Client: burst of 50' })).toHaveCount(0);
-  await page.getByLabel('Speed').selectOption('0.5');
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(panel.getByTestId('breaker-state')).toHaveText('open');
+  await expect(page).toHaveURL(/a=300(%3A|:)cmd(%3A|:)backend(%2C|,)[^~&]*outage[^~&]*true/);
+
+  // At seed 1 the failed calls have opened the breaker by 450 ms; it waits before it probes.
+  await goToTime(page, 600);
+  await expect(state).toHaveText('open');
   await expect(panel.getByTestId('breaker-half-open-in')).toBeVisible();
 
   await backendCommand(page, 'Backend: outage off');
-  await expect.poll(() => breakerStates(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['closed', 'open', 'half-open']));
-  await expect(panel.getByTestId('breaker-state')).toHaveText('closed', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-
-  const seen = await breakerStates(page);
-  const firstOpen = seen.indexOf('open');
-  const halfOpen = seen.indexOf('half-open', firstOpen);
-  expect(firstOpen).toBeGreaterThan(0);
-  expect(halfOpen).toBeGreaterThan(firstOpen);
-  expect(seen.indexOf('closed', halfOpen)).toBeGreaterThan(halfOpen);
+  await expect(page).toHaveURL(/~600(%3A|:)cmd(%3A|:)backend(%2C|,)[^~&]*outage[^~&]*false/);
+  // Its wait ends at about 1 412 ms: it lets a probe through, half-open; the probe succeeds
+  // against the backend that is back, and the breaker closes.
+  await goToTime(page, 1500);
+  await expect(state).toHaveText('half-open');
+  await goToTime(page, 1600);
+  await expect(state).toHaveText('closed');
 });
 
 /** The backend's calls so far, read from its node in the cluster ("backend, failing, 100% errors · 27 ok · 12 failed"). */
@@ -89,8 +54,7 @@ async function backendCalls(page: Page): Promise<{ ok: number; failed: number }>
 }
 
 test('the backend\'s error rate set live to 100% from its inspector: from then on every call fails', async ({ page }) => {
-  await page.goto('/#/token-bucket?variant=hardened&seed=1&t=1000');
-  await settle(page, 1000);
+  await openMoment(page, '/#/token-bucket?variant=hardened&seed=1&t=1000', 1000);
   // Chosen by keyboard: here the middle of the node's box, label included, is off its circle.
   await page.getByRole('button', { name: /^backend, / }).press('Enter');
   const commands = page.getByRole('group', { name: 'Commands for backend' });
@@ -105,15 +69,16 @@ test('the backend\'s error rate set live to 100% from its inspector: from then o
   await expect(page).toHaveURL(/a=1000(%3A|:)cmd(%3A|:)backend(%2C|,).*percent.*100/);
   await expect(page.getByRole('button', { name: /^backend, failing, 100% errors/ })).toBeVisible();
   const before = await backendCalls(page);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(async () => (await backendCalls(page)).failed, { timeout: 20_000 }).toBeGreaterThan(before.failed + 10);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  expect((await backendCalls(page)).ok).toBe(before.ok);
+  // A second later every call since has failed (at seed 1, two dozen) and none succeeded.
+  await goToTime(page, 2000);
+  await expect(page.getByRole('button', { name: /^backend, failing, 100% errors/ })).toBeVisible();
+  const after = await backendCalls(page);
+  expect(after.failed).toBeGreaterThan(before.failed + 10);
+  expect(after.ok).toBe(before.ok);
 });
 
 test('a traffic lab\'s settings offer no majority split or bridge, only healing the links', async ({ page }) => {
-  await page.goto('/#/circuit-breaker?variant=hardened&seed=1&t=300');
-  await settle(page, 300);
+  await openMoment(page, '/#/circuit-breaker?variant=hardened&seed=1&t=300', 300);
   const settings = page.getByRole('region', { name: 'Settings' });
   await expect(settings.getByRole('button', { name: 'Heal all links' })).toBeVisible();
   await expect(settings.getByRole('button', { name: 'Split majority from minority' })).toHaveCount(0);

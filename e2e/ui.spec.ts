@@ -4,29 +4,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { SLIDER_COMMIT_MS } from '../src/views/params/ParamControl';
+import { openMoment as openMomentAt, runReports, statusTime, timeShown, waitStopped, watchRunReports } from './playback';
 
 const MOMENT = '/#/beacon?variant=hardened&seed=7&t=1234.5';
-
-function statusTime(page: Page) {
-  return page.getByTestId('status-time');
-}
-
-/** Reads "t = 1 234.5 ms" as 1234.5. */
-async function timeShown(page: Page): Promise<number> {
-  const text = (await statusTime(page).textContent()) ?? '';
-  return Number(text.replace(/[^\d.]/g, ''));
-}
 
 async function eventsShown(page: Page): Promise<number> {
   const text = (await page.getByTestId('status-events').textContent()) ?? '';
   return Number(text.replace(/[^\d]/g, ''));
 }
 
-async function openMoment(page: Page, url = MOMENT, time = 't = 1 234.5 ms') {
-  await page.goto(url);
-  await expect(statusTime(page)).toHaveText(time);
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
-}
+/** The beacon run most tests start from, paused at 1 234.5 ms. */
+const openMoment = (page: Page) => openMomentAt(page, MOMENT, 1234.5);
 
 test('the landing page says what distlab is and lists the beacon lab with its scenarios', async ({ page }) => {
   await page.goto('/#/');
@@ -64,6 +53,7 @@ test('a scenario tells its story step by step', async ({ page }) => {
 });
 
 test('play runs the clock, pause stops it; space toggles too', async ({ page }) => {
+  await watchRunReports(page);
   await page.goto('/#/');
   await page.getByRole('link', { name: 'Beacon (test fixture)' }).click();
   await expect(statusTime(page)).toHaveText('t = 0.0 ms');
@@ -71,16 +61,10 @@ test('play runs the clock, pause stops it; space toggles too', async ({ page }) 
   await expect(page.getByTestId('status-state')).toHaveText('playing');
   await expect.poll(() => timeShown(page)).toBeGreaterThan(200);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
-  // A frame the scheduler sent before it took the pause may still be drawn; then the clock stops.
-  await expect.poll(async () => {
-    const before = await timeShown(page);
-    await page.waitForTimeout(150);
-    return (await timeShown(page)) === before;
-  }).toBe(true);
-  const paused = await timeShown(page);
-  await page.waitForTimeout(400);
-  expect(await timeShown(page)).toBe(paused);
+  // A frame the scheduler sent before it took the pause may still be drawn; then the run reports
+  // that it stopped, and the clock stays at that report's time.
+  const paused = await waitStopped(page);
+  expect(paused).toBeGreaterThan(200);
 
   // Space on the page (not on a button, which Space would press) plays and pauses.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -88,7 +72,7 @@ test('play runs the clock, pause stops it; space toggles too', async ({ page }) 
   await expect(page.getByTestId('status-state')).toHaveText('playing');
   await expect.poll(() => timeShown(page)).toBeGreaterThan(paused);
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('status-state')).toHaveText('paused');
+  expect(await waitStopped(page)).toBeGreaterThan(paused);
 });
 
 test('step processes one item: the count and the log move on, and the run stays paused', async ({ page }) => {
@@ -228,7 +212,7 @@ test('reopening the URL shows the same moment', async ({ page }) => {
   const time = await statusTime(page).textContent();
   const names = await page.locator('[data-node], .link-target').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   await page.goto('about:blank');
-  await openMoment(page, url, time ?? '');
+  await openMomentAt(page, url, time ?? '');
   expect(await page.locator('[data-node], .link-target').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(names);
 });
 
@@ -292,13 +276,26 @@ test('settings: a network slider changes the run live, a topology one reloads it
 });
 
 test('a slider keeps every key press when the person pauses half-way', async ({ page }) => {
+  // The page's timers (the slider's quiet time, the animation frames that draw the run's frames)
+  // run on a clock the test moves, so each step below happens in this order on any machine.
+  await page.clock.install();
+  await watchRunReports(page);
   await openMoment(page);
   const loss = page.getByRole('slider', { name: 'Loss' });
   await loss.focus();
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   await page.keyboard.press('ArrowRight');
-  // Longer than the slider's quiet time: the first step is applied while the person goes on.
-  await page.waitForTimeout(340);
-  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  // The person pauses for the slider's quiet time: the first step is applied, and the run sends
+  // its frame with the new loss rate back.
+  const sent = (await runReports(page)).count;
+  await page.clock.runFor(SLIDER_COMMIT_MS);
+  await expect.poll(async () => (await runReports(page)).count, { message: 'the run sends back the first step' }).toBeGreaterThan(sent);
+  // The person goes on; the first step's value is drawn while these presses wait for their own commit.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.clock.runFor(50);
+  await expect(page).toHaveURL(/[=~]1234\.5:net:lossRate=0\.01(&|$)/);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.clock.resume();
   await expect(page).toHaveURL(/[=~]1234\.5:net:lossRate=0\.1(&|$)/);
   await expect(loss).toHaveAttribute('aria-valuetext', '0.1');
 });

@@ -1,4 +1,4 @@
 declare module 'distlab:fixture-labs' {
-  import type { LabDefinition } from './sim/lab';
+  import type { LabDefinition } from './labs/contract/lab';
   export const fixtureLabs: readonly LabDefinition[];
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createInProcessRun, runUntil, type InProcessRun } from '../src/runtime/inProcess';
 import type { Action } from '../src/sim/actions';
-import { resolveLabParams, type LabDefinition } from '../src/sim/lab';
+import { resolveLabParams } from '../src/runtime/runnableLab';
+import type { LabDefinition } from '../src/labs/contract/lab';
 import type { ParamValue } from '../src/sim/node';
 import type { RunSpec, SimOptions } from '../src/sim/simulation';
 import type { TraceEvent } from '../src/sim/trace';

@@ -5,10 +5,12 @@
  * with `UPDATE_GOLDEN=1 npx vitest run tests/traceDigests.test.ts` and say why in the commit.
  */
 import { describe, it } from 'vitest';
-import { productLabs } from '../src/labs/registry';
+import { productLabs } from '../src/labs/catalog';
 import { headerOf } from '../src/runtime/exportTrace';
 import { createInProcessRun, runUntil } from '../src/runtime/inProcess';
-import { labFaultPlan, resolveLabParams, type LabDefinition } from '../src/sim/lab';
+import { labFaultPlan } from '../src/labs/contract/faultPlan';
+import { resolveLabParams } from '../src/runtime/runnableLab';
+import type { LabDefinition } from '../src/labs/contract/lab';
 import type { RunSpec } from '../src/sim/simulation';
 import { expectGolden } from './golden';
 import { sha256 } from './helpers';

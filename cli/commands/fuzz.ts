@@ -44,7 +44,7 @@ ${SHARED_HELP}
 
 Exit status: 0 no seed failed, 1 some seed violated an invariant, had a node whose step threw, or
 failed to run, 2 bad command line.
-Example: npm run sim -- fuzz --lab beacon --variant article --seeds 200
+Example: npm run sim -- fuzz --lab raft --variant article --seeds 200
 `;
 
 interface FuzzPlan {

@@ -2,8 +2,9 @@
 import { parseCommandLine } from '../args';
 import type { Command } from '../command';
 import { EXIT_OK } from '../errors';
-import { labs } from '../labs';
-import { allParams, type LabDefinition } from '../../src/sim/lab';
+import { catalogue } from '../catalogue';
+import { allParams } from '../../src/runtime/runnableLab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import { describeSpec } from '../../src/sim/params';
 
 const help = `Usage: npm run sim -- list
@@ -28,7 +29,7 @@ export const listCommand: Command = {
   run(argv, io) {
     const { values } = parseCommandLine({ args: [...argv], options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }, 'list');
     if (values.help === true) io.out(help);
-    else io.out(labs.length === 0 ? 'no labs\n' : labs.map(describeLab).join('\n'));
+    else io.out(catalogue.labs.map(describeLab).join('\n'));
     return Promise.resolve(EXIT_OK);
   },
 };

@@ -10,7 +10,7 @@ import { formatTraceLine } from '../../src/sim/trace';
 import { parseCommandLine } from '../args';
 import type { Command } from '../command';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../errors';
-import { findLab } from '../labs';
+import { catalogue } from '../catalogue';
 import { readTraceFile } from '../traceFile';
 
 const help = `Usage: npm run sim -- replay FILE
@@ -55,7 +55,7 @@ class LineComparer {
 }
 
 function startRun(path: string, spec: RunSpec, comparer: LineComparer): InProcessRun {
-  const lab = findLab(spec.lab);
+  const lab = catalogue.find(spec.lab);
   try {
     if (lab === undefined) throw new Error('unknown lab');
     return createInProcessRun(lab, spec, { onEvent: (e) => comparer.compare(formatTraceLine(e)) });

@@ -34,7 +34,7 @@ ${SHARED_HELP}
 
 Exit status: 0 no invariant was violated and no node's step threw, 1 one was or one did, 2 bad
 command line.
-Example: npm run sim -- run --lab beacon --variant article --seed 7 --faults heavy
+Example: npm run sim -- run --lab raft --variant article --seed 7 --faults heavy
 `;
 
 export const runCommand: Command = {

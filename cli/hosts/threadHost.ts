@@ -1,22 +1,21 @@
 /**
  * The worker_threads host: one thread per live node, as the page has one Web Worker per node.
- * The kernel runs here. Steps go to the nodes' threads either a batch at a time (runBatchesAsync:
- * one round trip per step) or a lookahead window at a time (runWindowsAsync, as the page does:
- * each thread runs every step it can before another node's message could reach it, in one round
- * trip); either way the results are applied in the kernel's order, so the trace equals the
- * in-process one byte for byte. Crash and restart are kernel actions; after every batch the host makes the threads match
- * the world: a node that is down has its thread terminated for real, and a node that is up in a
- * new incarnation gets a new thread that knows only what its start input carries (NodeFleet,
- * shared with the browser, does the matching).
+ * The kernel runs here, in a RemoteRun, as in the page's scheduler: steps go to the nodes'
+ * threads a lookahead window at a time (each thread runs every step it can before another node's
+ * message could reach it, in one round trip), or a batch at a time (one round trip per step, to
+ * compare); either way the results are applied in the kernel's order, so the trace equals the
+ * in-process one byte for byte. A node that goes down has its thread terminated for real, and a
+ * node up in a new incarnation gets a new thread that knows only what its start input carries.
+ * This host adds the threads themselves, and counts them.
  */
 import type { Worker } from 'node:worker_threads';
-import { runBatchesAsync, runWindowsAsync, type AsyncOutcome, type AsyncRunLimits, type WindowedNodes } from '../../src/runtime/asyncHost';
-import { Prefetch } from '../../src/runtime/prefetch';
+import type { AsyncOutcome } from '../../src/runtime/asyncHost';
 import type { ToNode } from '../../src/runtime/nodeChannel';
 import type { Channel } from '../../src/runtime/remoteNode';
-import { NodeFleet, type NodeSpawner } from '../../src/runtime/scheduler/nodeFleet';
-import { modelOf, type LabDefinition } from '../../src/sim/lab';
-import { Simulation, type RunSpec, type SimOptions, type StepRequest, type StepResult } from '../../src/sim/simulation';
+import { RemoteRun, type Stepping } from '../../src/runtime/remoteRun';
+import type { NodeSpawner } from '../../src/runtime/scheduler/nodeFleet';
+import type { LabDefinition } from '../../src/labs/contract/lab';
+import type { RunSpec, SimOptions, Simulation } from '../../src/sim/simulation';
 import { threadChannel } from './threadChannel';
 import { startTsThread } from './tsThread';
 
@@ -57,35 +56,28 @@ class ThreadSpawner implements NodeSpawner {
   }
 }
 
-/** How steps travel to the threads: one round trip per step, or per lookahead window. */
-export type Stepping = 'batches' | 'windows';
-export const STEPPINGS: readonly Stepping[] = ['windows', 'batches'];
+export type { Stepping };
 
 export class ThreadHost {
-  /** Steps run ahead in windows and not yet applied; kept across calls (a halt inside a window). */
-  private readonly prefetch = new Prefetch();
-
   private constructor(
-    readonly sim: Simulation,
+    /** The run: the kernel here, its nodes in the threads. */
+    readonly run: RemoteRun,
     private readonly spawner: ThreadSpawner,
-    private readonly fleet: NodeFleet,
-    readonly stepping: Stepping,
   ) {}
 
   /** Creates the run and one thread per node, each initialised with its identity. */
   static async start(lab: LabDefinition, spec: RunSpec, options: SimOptions = {}, stepping: Stepping = 'windows'): Promise<ThreadHost> {
-    const sim = new Simulation(modelOf(lab, spec), spec, options);
     const spawner = new ThreadSpawner();
-    const fleet = new NodeFleet(spawner, lab.id);
-    fleet.configure(sim);
-    const host = new ThreadHost(sim, spawner, fleet, stepping);
     try {
-      await Promise.all(sim.world.order.map((node) => fleet.remoteFor(node, sim.world.nodes[node]?.incarnation ?? 0)));
+      return new ThreadHost(await RemoteRun.create(lab, spec, spawner, { ...options, stepping }), spawner);
     } catch (error) {
-      await host.close();
+      await spawner.settle();
       throw error;
     }
-    return host;
+  }
+
+  get sim(): Simulation {
+    return this.run.sim;
   }
 
   /** Threads running now (started and not yet exited). */
@@ -103,42 +95,15 @@ export class ThreadHost {
     return this.spawner.started;
   }
 
-  private readonly step = async (request: StepRequest): Promise<StepResult> => {
-    const node = this.sim.world.nodes[request.node];
-    if (node === undefined) return { ok: false, error: `no node "${request.node}" in this run` };
-    // A node restarted inside this batch has a new incarnation: remoteFor gives it a new thread.
-    const remote = await this.fleet.remoteFor(request.node, node.incarnation);
-    return remote.step(request);
-  };
-
-  private readonly nodes: WindowedNodes = {
-    step: this.step,
-    // The window names the incarnation it was planned for: a restarted node gets a new thread.
-    runWindow: async (window) => (await this.fleet.remoteFor(window.node, window.incarnation)).stepWindow(window),
-  };
-
-  private reconcile(): void {
-    this.fleet.reapDown(this.sim);
-  }
-
-  /** Runs to `untilMs` (or a violation, or `maxItems`), matching threads to the world after each batch. */
+  /** Runs to `untilMs` (or a violation, or `maxItems`); the threads of nodes gone down have exited when it returns. */
   async runUntil(untilMs: number, maxItems?: number): Promise<AsyncOutcome> {
-    const limits: AsyncRunLimits = {
-      untilMs,
-      shouldStop: () => {
-        this.reconcile();
-        return false;
-      },
-      ...(maxItems === undefined ? {} : { maxItems }),
-    };
-    const outcome = this.stepping === 'windows' ? await runWindowsAsync(this.sim, this.nodes, this.prefetch, limits) : await runBatchesAsync(this.sim, this.step, limits);
-    this.reconcile();
+    const outcome = await this.run.run(maxItems === undefined ? { untilMs } : { untilMs, maxItems });
     await this.spawner.settle();
     return outcome;
   }
 
   async close(): Promise<void> {
-    this.fleet.killAll();
+    this.run.close();
     await this.spawner.settle();
   }
 }

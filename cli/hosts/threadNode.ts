@@ -5,9 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { ToNode } from '../../src/runtime/nodeChannel';
 import { createNodeEndpoint } from '../../src/runtime/nodeEndpoint';
-import { lookupProtocol } from '../labs';
+import { catalogue } from '../catalogue';
 
 if (parentPort === null) throw new Error('threadNode.ts runs only as a worker thread');
 const port = parentPort;
-const endpoint = createNodeEndpoint(lookupProtocol, (message) => port.postMessage(message));
+const endpoint = createNodeEndpoint((lab, kind) => catalogue.protocol(lab, kind), (message) => port.postMessage(message));
 port.on('message', (message: ToNode) => endpoint(message));

@@ -54,8 +54,8 @@ export interface WindowedNodes {
  * Like runBatchesAsync, but each round trip carries a whole lookahead window per node (every step
  * a node can take before any other node's message could reach it), so a worker answers many
  * steps at once. `prefetch` keeps steps run ahead across calls (a pause or a halt inside a
- * window); whoever changes the run meanwhile (an action, a seek) must clear it and reset the
- * workers that ran ahead.
+ * window); whoever changes the run meanwhile (an action, a seek) must drop them and reset the
+ * workers that ran ahead, as RemoteRun does.
  */
 export async function runWindowsAsync(sim: Simulation, nodes: WindowedNodes, prefetch: Prefetch, limits: AsyncRunLimits): Promise<AsyncOutcome> {
   const start = sim.world.itemsApplied;

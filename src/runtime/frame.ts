@@ -5,7 +5,7 @@
 import type { Action, NetworkSettings } from '../sim/actions';
 import type { NodeStatus } from '../sim/checker';
 import type { Json } from '../sim/json';
-import type { LabDefinition } from '../sim/lab';
+import type { RunnableLab } from './runnableLab';
 import type { Simulation } from '../sim/simulation';
 import type { Item } from '../sim/world';
 
@@ -32,7 +32,7 @@ export interface MessageInFlight {
   readonly sentAt: number;
   readonly arrive: number;
   readonly type: string;
-  /** A message that carries no news (a heartbeat), drawn lighter; see LabDefinition.isLightMessage. */
+  /** A message that carries no news (a heartbeat), drawn lighter; see RunnableLab.isLightMessage. */
   readonly light: boolean;
 }
 
@@ -59,7 +59,7 @@ export interface Frame {
 /** At most this many in-flight messages are drawn; the rest are counted in the status line. */
 export const MAX_DRAWN_MESSAGES = 300;
 
-type LightTest = LabDefinition['isLightMessage'];
+type LightTest = RunnableLab['isLightMessage'];
 
 function messageOf(item: Extract<Item, { kind: 'deliver' }>, isLight: LightTest): MessageInFlight {
   const type = item.msg['type'];

@@ -2,8 +2,7 @@
  * The in-process host: runs every node step synchronously on the calling thread. Tests, the CLI
  * and the browser's seek (which replays from a checkpoint) use it.
  */
-import type { LabDefinition } from '../sim/lab';
-import { modelOf } from '../sim/lab';
+import { modelOf, type RunnableLab } from './runnableLab';
 import type { Json } from '../sim/json';
 import type { Protocol } from '../sim/node';
 import { Simulation, type RunSpec, type SimOptions, type StepRequest, type StepResult } from '../sim/simulation';
@@ -11,7 +10,7 @@ import { identitiesOf, stepNode, type NodeIdentity } from './stepNode';
 
 export type Stepper = (request: StepRequest) => StepResult;
 
-export function inProcessStepper(lab: LabDefinition, sim: Simulation): Stepper {
+export function inProcessStepper(lab: RunnableLab, sim: Simulation): Stepper {
   const identities = new Map<string, NodeIdentity>(identitiesOf(sim.model.nodes, sim.spec.variant, sim.spec.params).map((i) => [i.id, i]));
   const protocols = new Map<string, Protocol<Json>>();
   for (const n of sim.model.nodes) {
@@ -62,7 +61,7 @@ export interface InProcessRun {
   readonly stepper: Stepper;
 }
 
-export function createInProcessRun(lab: LabDefinition, spec: RunSpec, options: SimOptions = {}): InProcessRun {
+export function createInProcessRun(lab: RunnableLab, spec: RunSpec, options: SimOptions = {}): InProcessRun {
   const sim = new Simulation(modelOf(lab, spec), spec, options);
   return { sim, stepper: inProcessStepper(lab, sim) };
 }

@@ -37,7 +37,11 @@ export class Prefetch {
     return [...this.byNode.keys()];
   }
 
-  clear(): void {
+  /** Forgets every step run ahead and the window; returns the nodes whose workers ran ahead. */
+  drop(): string[] {
+    const ahead = this.nodesAhead();
     this.byNode.clear();
+    this.boundMs = Infinity;
+    return ahead;
   }
 }

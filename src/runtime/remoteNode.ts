@@ -1,7 +1,8 @@
 /**
- * The scheduler's handle on one node worker: sends requests and matches replies by id, so the
+ * A remote run's handle on one node worker: sends requests and matches replies by id, so the
  * order in which workers answer never matters. It mirrors the worker's node state, so results
- * can arrive as changes to it (wireResult.ts) and leave here whole.
+ * can arrive as changes to it (wireResult.ts) and leave here whole; remoteRun.ts says when the
+ * mirror equals the kernel's state.
  */
 import type { Json } from '../sim/json';
 import type { NodeWindow } from '../sim/lookahead';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { beaconLab } from '../../tests/fixtures/beaconLab';
 import { specFor } from '../../tests/helpers';
 import { ParamError } from '../sim/params';
-import { resolveLabParams } from '../sim/lab';
+import { resolveLabParams } from '../runtime/runnableLab';
 import { majorityMinority, networkChange, paramsForVariant, withParams } from './specEdits';
 
 describe('specEdits', () => {

@@ -4,7 +4,8 @@
  */
 import type { NetworkSettings } from '../sim/actions';
 import { nodesNamedBy } from '../sim/faults';
-import { allParams, resolveLabParams, type LabDefinition } from '../sim/lab';
+import { allParams, resolveLabParams } from '../runtime/runnableLab';
+import type { LabDefinition } from '../labs/contract/lab';
 import type { ParamValue } from '../sim/node';
 import { defaultFor, type Params } from '../sim/params';
 import type { RunSpec } from '../sim/simulation';

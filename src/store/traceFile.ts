@@ -3,9 +3,9 @@
  * (which moment to show). Everything is checked before the page replaces the current run, so a
  * file that is not a valid trace leaves the run alone and says what is wrong.
  */
-import type { LabDefinition } from '../sim/lab';
+import type { LabDefinition } from '../labs/contract/lab';
 import type { RunSpec } from '../sim/simulation';
-import { readTraceHeader, TraceHeaderError } from '../sim/traceHeader';
+import { readTraceHeader, TraceHeaderError } from '../runtime/traceHeader';
 
 export type TraceFileResult =
   | { readonly ok: true; readonly spec: RunSpec; readonly lastT: number; readonly eventCount: number }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { beaconLab } from '../../tests/fixtures/beaconLab';
-import { raftLab } from '../labs/raft/raftLab';
+import { raftLab } from '../labs/raft/lab';
 import { staleVotes } from '../labs/raft/scenarios/index';
 import type { Action } from '../sim/actions';
-import { resolveLabParams } from '../sim/lab';
+import { resolveLabParams } from '../runtime/runnableLab';
 import { formatLabHash, parseRoute, scenarioSpec, tellsScenario } from './url';
 
 const find = (id: string) => (id === 'beacon' ? beaconLab : undefined);

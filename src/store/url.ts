@@ -5,7 +5,9 @@
  */
 import { ActionParseError, decodeActions, encodeActions, type Action } from '../sim/actions';
 import { nodesNamedBy } from '../sim/faults';
-import { allParams, resolveLabParams, type LabDefinition, type Scenario } from '../sim/lab';
+import { allParams, resolveLabParams } from '../runtime/runnableLab';
+import type { LabDefinition } from '../labs/contract/lab';
+import type { Scenario } from '../labs/contract/scenario';
 import type { ParamValue } from '../sim/node';
 import { defaultFor, ParamError } from '../sim/params';
 import { isSeed, MAX_SEED } from '../sim/random';

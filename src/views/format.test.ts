@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent, formatCount, formatMs, formatTick } from './format';
+import { formatCount, formatMs, formatTick } from '../labs/contract/numberText';
+import { clip, describeEvent } from './format';
 import { inkOn, messageColor, roleColors } from './palette';
 
 describe('format', () => {
@@ -15,6 +16,10 @@ describe('format', () => {
     expect(formatTick(1500)).toBe('1.5 s');
     expect(formatTick(2000)).toBe('2 s');
     expect(formatTick(20000)).toBe('20 s');
+  });
+  it('clips long labels', () => {
+    expect(clip('abcdef', 4)).toBe('abc…');
+    expect(clip('abc', 4)).toBe('abc');
   });
   it('describes events on one line', () => {
     expect(describeEvent({ t: 1, seq: 1, type: 'send', from: 'n1', to: 'n2', msgId: 4, msg: { type: 'ping' } })).toBe('send n1→n2 ping #4');

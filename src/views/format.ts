@@ -1,28 +1,6 @@
-/** Text formats the views share: virtual times, counts, event lines. */
+/** Text the views write: event log lines, labels clipped to fit. */
+import { formatMs } from '../labs/contract/numberText';
 import type { TraceEvent } from '../sim/trace';
-
-/** Groups thousands with a space: 1234.5 -> "1 234.5". */
-function group(intPart: string): string {
-  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
-
-/** A virtual time in ms with one decimal: "1 234.5". */
-export function formatMs(t: number): string {
-  const fixed = Math.abs(t).toFixed(1);
-  const [i, d] = fixed.split('.') as [string, string];
-  return `${t < 0 && fixed !== '0.0' ? '-' : ''}${group(i)}.${d}`;
-}
-
-export function formatCount(n: number): string {
-  return group(String(Math.round(n)));
-}
-
-/** A short axis label: "0", "250", "1.5 s". */
-export function formatTick(t: number): string {
-  if (Math.abs(t) >= 10_000) return `${formatCount(t / 1000)} s`;
-  if (Math.abs(t) >= 1000) return `${(t / 1000).toFixed(t % 1000 === 0 ? 0 : 1)} s`;
-  return `${Math.round(t * 10) / 10}`;
-}
 
 function brief(value: unknown): string {
   const text = JSON.stringify(value) ?? '';
@@ -67,4 +45,9 @@ export function describeEvent(e: TraceEvent): string {
     case 'violation':
       return `VIOLATION ${e.rule} [${e.nodes.join(', ')}]: ${e.detail}`;
   }
+}
+
+/** Shortens text for an SVG label, which cannot wrap. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { etcdMutexLab } from '../../src/labs/etcd-mutex/lab';
 import { etcdTxnLockLab } from '../../src/labs/etcd-txn-lock/lab';
-import { productLabs } from '../../src/labs/registry';
-import { LAB_AREAS } from '../../src/app/labAreas';
-import { resolveLabParams } from '../../src/sim/lab';
+import { productLabs } from '../../src/labs/catalog';
+import { labsByArea } from '../../src/labs/areas';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
 import { ParamError } from '../../src/sim/params';
 import type { NodeView } from '../../src/sim/checker';
 import type { Json } from '../../src/sim/json';
@@ -13,7 +13,7 @@ const view = (id: string, kind: string, state: unknown, status: NodeView['status
 describe('the etcd lock lab definitions', () => {
   it('are registered, in the locks area, with both variants', () => {
     expect(productLabs.map((l) => l.id)).toEqual(expect.arrayContaining(['etcd-mutex', 'etcd-txn-lock']));
-    expect(LAB_AREAS.find((a) => a.id === 'locks')?.labIds).toEqual(['redis-lock', 'redlock', 'etcd-mutex', 'etcd-txn-lock']);
+    expect(labsByArea(productLabs).find((a) => a.area.id === 'locks')?.labs.map((l) => l.id)).toEqual(['redis-lock', 'redlock', 'etcd-mutex', 'etcd-txn-lock']);
     expect(etcdMutexLab.variants).toEqual(['hardened', 'article']);
     expect(etcdTxnLockLab.variants).toEqual(['hardened', 'article']);
   });

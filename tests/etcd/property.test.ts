@@ -9,7 +9,8 @@ import { etcdMutexLab } from '../../src/labs/etcd-mutex/lab';
 import { etcdTxnLockLab } from '../../src/labs/etcd-txn-lock/lab';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
 import { faultPlan } from '../../src/sim/faultPlan';
-import { resolveLabParams, type LabDefinition } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import { networkFromParams } from '../../src/sim/params';
 
 const SEEDS = 60;

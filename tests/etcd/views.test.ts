@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { etcdMutexLab } from '../../src/labs/etcd-mutex/lab';
 import { etcdTxnLockLab } from '../../src/labs/etcd-txn-lock/lab';
 import { buildFrame } from '../../src/runtime/frame';
-import { etcdKeysModel } from '../../src/views/locks/etcdKeysModel';
-import { lockDecoration } from '../../src/views/locks/lockDecoration';
-import { lockTimelineModel } from '../../src/views/locks/lockTimelineModel';
+import { etcdKeysModel } from '../../src/labs/locks/etcdKeysModel';
+import { lockDecoration } from '../../src/labs/locks/lockDecoration';
+import { lockTimelineModel } from '../../src/labs/locks/lockTimelineModel';
 import { runScenario, scenarioOf } from '../paxos/scenarioRun';
 
 const spellsOf = (m: ReturnType<typeof lockTimelineModel>) => m.spells.map((s) => `${s.client} ${s.kind} ${s.token ?? '-'} ${Math.round(s.from)}-${s.to === null ? 'now' : Math.round(s.to)}`);

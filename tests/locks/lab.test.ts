@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { productLabs } from '../../src/labs/registry';
+import { productLabs } from '../../src/labs/catalog';
 import { redisLockLab } from '../../src/labs/redis-lock/lab';
 import { redlockLab } from '../../src/labs/redlock/lab';
-import { networkPresetsOf, resolveLabParams } from '../../src/sim/lab';
+import { networkPresetsOf } from '../../src/labs/contract/network';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
 import { ParamError } from '../../src/sim/params';
 import type { NodeView } from '../../src/sim/checker';
 import type { Json } from '../../src/sim/json';

@@ -12,7 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { redisLockLab } from '../../src/labs/redis-lock/lab';
 import { redlockLab } from '../../src/labs/redlock/lab';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
-import { labFaultPlan, resolveLabParams, type LabDefinition } from '../../src/sim/lab';
+import { labFaultPlan } from '../../src/labs/contract/faultPlan';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 
 const SEEDS = 100;
 const UNTIL_MS = 5000;

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { redisLockLab } from '../../src/labs/redis-lock/lab';
 import { redlockLab } from '../../src/labs/redlock/lab';
 import { buildFrame } from '../../src/runtime/frame';
-import { lockDecoration } from '../../src/views/locks/lockDecoration';
-import { lockTimelineModel, panicLabel, spellLabel, writeLabel } from '../../src/views/locks/lockTimelineModel';
-import { redisKeysModel } from '../../src/views/locks/redisKeysModel';
+import { lockDecoration } from '../../src/labs/locks/lockDecoration';
+import { lockTimelineModel, panicLabel, spellLabel, writeLabel } from '../../src/labs/locks/lockTimelineModel';
+import { redisKeysModel } from '../../src/labs/locks/redisKeysModel';
 import { factsOf, runScenario, scenarioOf } from '../paxos/scenarioRun';
 
 describe('the lock timeline model', () => {

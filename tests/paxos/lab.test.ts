@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { multiPaxosLab } from '../../src/labs/multi-paxos/lab';
 import { paxosLab } from '../../src/labs/paxos/lab';
-import { resolveLabParams, type Scenario } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
+import type { Scenario } from '../../src/labs/contract/scenario';
 import { runScenario, scenarioOf } from './scenarioRun';
 import { boundedSpec, changeWithin, ParamError, paramApplies } from '../../src/sim/params';
 

@@ -4,7 +4,7 @@ import { paxosLab } from '../../src/labs/paxos/lab';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
 import type { NodeView } from '../../src/sim/checker';
 import type { Json } from '../../src/sim/json';
-import { resolveLabParams } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
 import { runScenario, scenarioOf } from './scenarioRun';
 
 function view(run: Pick<ReturnType<typeof runScenario>, 'sim'>, id: string): NodeView {

@@ -8,7 +8,8 @@ import { multiPaxosLab } from '../../src/labs/multi-paxos/lab';
 import { paxosLab } from '../../src/labs/paxos/lab';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
 import { faultPlan } from '../../src/sim/faultPlan';
-import { resolveLabParams, type LabDefinition } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import { networkFromParams } from '../../src/sim/params';
 
 const SEEDS = 300;

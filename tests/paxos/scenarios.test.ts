@@ -5,7 +5,7 @@ import { paxosLab } from '../../src/labs/paxos/lab';
 import type { MultiState } from '../../src/protocols/paxos/multi/types';
 import type { PaxosState } from '../../src/protocols/paxos/types';
 import { roundOf } from '../../src/protocols/paxos/ballot';
-import type { LabDefinition } from '../../src/sim/lab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import { factsOf, majorityAccepted, runScenario, scenarioOf, violationsOf } from './scenarioRun';
 
 const run = (id: string) => runScenario(paxosLab, scenarioOf(paxosLab, id));

@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { multiPaxosLab } from '../../src/labs/multi-paxos/lab';
 import { paxosLab } from '../../src/labs/paxos/lab';
 import { buildFrame } from '../../src/runtime/frame';
-import type { LabDefinition } from '../../src/sim/lab';
-import { paxosStateModel } from '../../src/views/paxos/paxosStateModel';
+import type { LabDefinition } from '../../src/labs/contract/lab';
+import { paxosStateModel } from '../../src/labs/paxos/stateModel';
 import { runScenario, scenarioOf } from './scenarioRun';
 
 /** The model at the scenario's last narration step. */
 function modelAtEnd(lab: LabDefinition, id: string) {
   const scenario = scenarioOf(lab, id);
   const run = runScenario(lab, { ...scenario, untilMs: scenario.narration.at(-1)?.at ?? scenario.untilMs });
-  return paxosStateModel(buildFrame(run.sim).nodes, (n) => lab.look({ ...n, persisted: {} }).role);
+  return paxosStateModel(buildFrame(run.sim).nodes, (n) => lab.look({ ...n, persisted: {} }).role, lab.id === 'paxos');
 }
 
 describe('the Paxos state headline', () => {

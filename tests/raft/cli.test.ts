@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_FAILED, EXIT_OK } from '../../cli/errors';
 import { cli, tempDir } from '../../cli/testSupport';
-import { raftLab } from '../../src/labs/raft/raftLab';
-import { resolveLabParams } from '../../src/sim/lab';
+import { raftLab } from '../../src/labs/raft/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
 
 const SEEDS = ['--seeds', '5', '--until', '5000', '--faults', 'heavy', '--threads', '1'];
 const raftRules = raftLab.checkers('article', resolveLabParams(raftLab, {})).map((c) => c.rule);

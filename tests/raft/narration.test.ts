@@ -5,7 +5,7 @@
  * pictures contradict.
  */
 import { describe, expect, it } from 'vitest';
-import { raftLab } from '../../src/labs/raft/raftLab';
+import { raftLab } from '../../src/labs/raft/lab';
 import type { Json } from '../../src/sim/json';
 import type { TraceEvent } from '../../src/sim/trace';
 import { factsOf } from './facts';

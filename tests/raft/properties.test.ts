@@ -3,12 +3,12 @@
  * restarts, pauses, partitions, loss, duplication, slow links), run on the in-process host.
  */
 import { describe, expect, it } from 'vitest';
-import { raftLab } from '../../src/labs/raft/raftLab';
+import { raftLab } from '../../src/labs/raft/lab';
 import type { RaftState } from '../../src/protocols/raft';
 import { createInProcessRun, runUntil, type InProcessRun } from '../../src/runtime/inProcess';
 import type { Action } from '../../src/sim/actions';
 import { faultPlan, type FaultIntensity } from '../../src/sim/faultPlan';
-import { resolveLabParams } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
 import { networkFromParams } from '../../src/sim/params';
 import type { TraceEvent } from '../../src/sim/trace';
 

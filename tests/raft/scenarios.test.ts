@@ -3,9 +3,9 @@
  * with UPDATE_GOLDEN=1; review the diff), and the key fact it exists to show.
  */
 import { describe, expect, it } from 'vitest';
-import { raftLab } from '../../src/labs/raft/raftLab';
+import { raftLab } from '../../src/labs/raft/lab';
 import * as s from '../../src/labs/raft/scenarios/index';
-import type { Scenario } from '../../src/sim/lab';
+import type { Scenario } from '../../src/labs/contract/scenario';
 import type { TraceEvent } from '../../src/sim/trace';
 import { expectGolden } from '../golden';
 import { factsOf, opIdOf, resultOf, violationsOf } from './facts';

@@ -4,10 +4,10 @@
  * safe only because a checkpoint is a copy and a restore hands out another.
  */
 import { describe, expect, it } from 'vitest';
-import { raftLab } from '../../src/labs/raft/raftLab';
+import { raftLab } from '../../src/labs/raft/lab';
 import { staleVotes } from '../../src/labs/raft/scenarios/index';
 import { createInProcessRun, runUntil, seekInProcess, type InProcessRun } from '../../src/runtime/inProcess';
-import { resolveLabParams } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
 
 function runTo(untilMs: number, checkpointEvery = Infinity): InProcessRun {
   const spec = { lab: 'raft', variant: staleVotes.variant, seed: staleVotes.seed, params: resolveLabParams(raftLab, staleVotes.params), actions: staleVotes.actions };

@@ -2,10 +2,11 @@
  * A compact text rendering of a Raft run for golden transcripts: the nodes' facts, faults,
  * client operations and violations, one a line, without the message traffic.
  */
-import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
 import type { Json } from '../../src/sim/json';
-import { resolveLabParams, type LabDefinition, type Scenario } from '../../src/sim/lab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
+import type { Scenario } from '../../src/labs/contract/scenario';
 import type { TraceEvent } from '../../src/sim/trace';
+import { runScenario as runToEnd, scenarioHeader } from '../transcript';
 
 function time(t: number): string {
   return t.toFixed(3).padStart(10);
@@ -70,17 +71,13 @@ export function transcriptLine(e: TraceEvent): string | null {
 }
 
 export interface ScenarioRun {
-  readonly events: TraceEvent[];
+  readonly events: readonly TraceEvent[];
   readonly transcript: string;
 }
 
 /** Runs a scenario to its end in-process (violations recorded, the run going on). */
 export function runScenario(lab: LabDefinition, scenario: Scenario): ScenarioRun {
-  const events: TraceEvent[] = [];
-  const spec = { lab: lab.id, variant: scenario.variant, seed: scenario.seed, params: resolveLabParams(lab, scenario.params, scenario.variant), actions: scenario.actions };
-  const run = createInProcessRun(lab, spec, { onEvent: (e) => events.push(e) });
-  while (runUntil(run.sim, run.stepper, scenario.untilMs) === 'halted') run.sim.clearHalt();
-  const header = `# ${lab.id}/${scenario.id}: ${scenario.title} (${scenario.variant}, seed ${scenario.seed}, until ${scenario.untilMs} ms)`;
+  const { events } = runToEnd(lab, scenario);
   const lines = events.map(transcriptLine).filter((l): l is string => l !== null);
-  return { events, transcript: [header, ...lines].join('\n') + '\n' };
+  return { events, transcript: [scenarioHeader(lab, scenario), ...lines].join('\n') + '\n' };
 }

@@ -1,7 +1,7 @@
 /** Frames sent with node states as changes: the page rebuilds each frame exactly, and cheaply. */
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { raftLab } from '../../src/labs/raft/raftLab';
+import { raftLab } from '../../src/labs/raft/lab';
 import { buildFrame, type Frame } from '../../src/runtime/frame';
 import { FrameDecoder, FrameEncoder } from '../../src/runtime/frameStates';
 import { runUntil } from '../../src/runtime/inProcess';

@@ -6,11 +6,12 @@
  * before its step, so a write into it throws and crashes the node.
  */
 import { describe, expect, it } from 'vitest';
-import { productLabs } from '../../src/labs/registry';
+import { productLabs } from '../../src/labs/catalog';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
 import { faultPlan } from '../../src/sim/faultPlan';
 import type { Json } from '../../src/sim/json';
-import { resolveLabParams, type LabDefinition } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import { networkFromParams } from '../../src/sim/params';
 import type { Protocol } from '../../src/sim/node';
 import type { TraceEvent } from '../../src/sim/trace';

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FromNode, ToNode } from '../../src/runtime/nodeChannel';
-import { createNodeEndpoint } from '../../src/runtime/nodeEndpoint';
-import type { Channel } from '../../src/runtime/remoteNode';
 import type { FromScheduler } from '../../src/runtime/scheduler/messages';
-import type { NodeSpawner } from '../../src/runtime/scheduler/nodeFleet';
 import { SchedulerCore } from '../../src/runtime/scheduler/schedulerCore';
 import { rerunLines } from '../../src/runtime/exportTrace';
 import type { RunUpdate } from '../../src/runtime/browser/controller';
@@ -12,25 +8,11 @@ import { digestOfLines } from '../../src/sim/traceDigest';
 import { fixtureLabs } from '../fixtures';
 import { specFor } from '../helpers';
 import { beaconLab } from '../fixtures/beaconLab';
-
-/** Node "workers" that live in this thread and answer asynchronously, as real ones do. */
-function inMemorySpawner(log: string[]): NodeSpawner {
-  const lookup = (lab: string, kind: string) => fixtureLabs.find((l) => l.id === lab)?.protocols[kind];
-  return {
-    spawn: async (node) => {
-      log.push(`spawn ${node}`);
-      let listener: (m: FromNode) => void = () => {};
-      const endpoint = createNodeEndpoint(lookup as Parameters<typeof createNodeEndpoint>[0], (m) => queueMicrotask(() => listener(m)));
-      const channel: Channel = { postMessage: (m: ToNode) => queueMicrotask(() => endpoint(structuredClone(m))), setListener: (l) => (listener = l) };
-      return channel;
-    },
-    kill: (node) => log.push(`kill ${node}`),
-  };
-}
+import { InMemoryWorkers } from './inMemoryWorkers';
 
 /** `tick` is how far the wall clock moves per reading: coarse browser clocks often read the same. */
 function harness(tick = 1) {
-  const log: string[] = [];
+  const workers = new InMemoryWorkers();
   const posted: FromScheduler[] = [];
   // Decoded as the page does: every update, in order, as it arrives.
   const frames = new FrameDecoder();
@@ -42,7 +24,7 @@ function harness(tick = 1) {
       posted.push(m);
       if (m.type === 'UPDATE') updates.push({ ...m.update, frame: frames.decode(m.update.frame) });
     },
-    spawner: inMemorySpawner(log),
+    spawner: workers,
     wallNow: () => (wall += tick),
     sleep: () => new Promise((resolve) => setTimeout(resolve, 0)),
   });
@@ -51,7 +33,7 @@ function harness(tick = 1) {
     for (let i = 0; i < 2000 && !until(); i++) await new Promise((resolve) => setTimeout(resolve, 1));
     expect(until()).toBe(true);
   };
-  return { core, log, posted, last, settle };
+  return { core, log: workers.log, posted, last, settle };
 }
 
 describe('the scheduler', () => {

@@ -8,7 +8,7 @@ import { slidingWindowLab } from '../../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import type { BucketNodeState } from '../../src/protocols/traffic';
 import type { Action } from '../../src/sim/actions';
-import type { LabDefinition } from '../../src/sim/lab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import type { ParamValue } from '../../src/sim/node';
 import { runUntil } from '../../src/runtime/inProcess';
 import { record } from '../helpers';

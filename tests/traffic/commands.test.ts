@@ -4,7 +4,7 @@ import { BACKEND_COMMANDS } from '../../src/labs/traffic/commands';
 import { circuitBreakerLab } from '../../src/labs/circuit-breaker/lab';
 import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import { decodeActions, encodeActions, type Action } from '../../src/sim/actions';
-import { commandArgError, commandWithArg, type NodeCommand } from '../../src/sim/lab';
+import { commandArgError, commandWithArg, type NodeCommand } from '../../src/labs/contract/commands';
 import { runUntil } from '../../src/runtime/inProcess';
 import { record } from '../helpers';
 

@@ -2,13 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { circuitBreakerLab } from '../../src/labs/circuit-breaker/lab';
 import { degradationLab } from '../../src/labs/degradation/lab';
-import { productLabs } from '../../src/labs/registry';
+import { productLabs } from '../../src/labs/catalog';
 import { slidingWindowLab } from '../../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../../src/labs/worker-pool/lab';
 import { ALL_KEY } from '../../src/protocols/traffic';
-import { raftLab } from '../../src/labs/raft/raftLab';
-import { commandsFor, commandWithArg, networkPresetsOf, resolveLabParams } from '../../src/sim/lab';
+import { raftLab } from '../../src/labs/raft/lab';
+import { commandsFor, commandWithArg } from '../../src/labs/contract/commands';
+import { networkPresetsOf } from '../../src/labs/contract/network';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
 import { ParamError } from '../../src/sim/params';
 import { runUntil } from '../../src/runtime/inProcess';
 import { record } from '../helpers';

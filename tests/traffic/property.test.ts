@@ -14,7 +14,8 @@ import { bucketBoundChecker } from '../../src/check/traffic';
 import type { Checker } from '../../src/sim/checker';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
 import type { Action } from '../../src/sim/actions';
-import { resolveLabParams, type LabDefinition } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import type { ParamValue } from '../../src/sim/node';
 
 const RUNS = 15;

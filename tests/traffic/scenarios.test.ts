@@ -6,7 +6,7 @@ import { slidingWindowLab } from '../../src/labs/sliding-window/lab';
 import { tokenBucketLab } from '../../src/labs/token-bucket/lab';
 import { workerPoolLab } from '../../src/labs/worker-pool/lab';
 import type { BucketNodeState, DegradeNodeState, WindowNodeState } from '../../src/protocols/traffic';
-import type { LabDefinition } from '../../src/sim/lab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import { factsOf, runScenario, scenarioOf, violationsOf } from '../paxos/scenarioRun';
 import { admitted, admittedRate, breakerStates, decisions, decisionTriggers, outcomes, stateOf } from './scenarioFacts';
 

@@ -8,15 +8,15 @@ import { workerPoolLab } from '../../src/labs/worker-pool/lab';
 import { buildFrame, type Frame } from '../../src/runtime/frame';
 import { createInProcessRun, runUntil } from '../../src/runtime/inProcess';
 import type { Action } from '../../src/sim/actions';
-import { resolveLabParams, type LabDefinition } from '../../src/sim/lab';
+import { resolveLabParams } from '../../src/runtime/runnableLab';
+import type { LabDefinition } from '../../src/labs/contract/lab';
 import type { TraceEvent } from '../../src/sim/trace';
-import { labPanels } from '../../src/views/labViews';
-import { breakerChart, breakerReading } from '../../src/views/traffic/breakerChartModel';
-import { gateSeries, RATE_WINDOW_MS, SPAN_MS } from '../../src/views/traffic/decisionsModel';
-import { degradationGauges } from '../../src/views/traffic/gaugesModel';
-import { poolModel } from '../../src/views/traffic/poolModel';
+import { breakerChart, breakerReading } from '../../src/labs/traffic/breakerChartModel';
+import { gateSeries, RATE_WINDOW_MS, SPAN_MS } from '../../src/labs/traffic/decisionsModel';
+import { degradationGauges } from '../../src/labs/traffic/gaugesModel';
+import { poolModel } from '../../src/labs/traffic/poolModel';
 import { CODE, LANE_SPAN_MS, type BucketNodeState } from '../../src/protocols/traffic';
-import { windowRows } from '../../src/views/traffic/windowContentsModel';
+import { windowRows } from '../../src/labs/traffic/windowContentsModel';
 import { scenarioOf } from '../paxos/scenarioRun';
 import { admittedRate } from './scenarioFacts';
 
@@ -44,11 +44,11 @@ const node = (frame: Frame, id: string) => frame.nodes.find((n) => n.id === id)!
 
 describe('traffic views', () => {
   it('are listed for each traffic lab', () => {
-    expect(labPanels(tokenBucketLab.id).map((p) => p.id)).toEqual(['traffic-decisions']);
-    expect(labPanels(slidingWindowLab.id).map((p) => p.id)).toEqual(['window-contents', 'traffic-decisions']);
-    expect(labPanels(circuitBreakerLab.id).map((p) => p.id)).toEqual(['breaker-chart', 'traffic-decisions']);
-    expect(labPanels(degradationLab.id).map((p) => p.id)).toEqual(['degradation-gauges', 'traffic-decisions']);
-    expect(labPanels(workerPoolLab.id).map((p) => p.id)).toEqual(['pool-lanes']);
+    expect((tokenBucketLab.panels ?? []).map((p) => p.id)).toEqual(['traffic-decisions']);
+    expect((slidingWindowLab.panels ?? []).map((p) => p.id)).toEqual(['window-contents', 'traffic-decisions']);
+    expect((circuitBreakerLab.panels ?? []).map((p) => p.id)).toEqual(['breaker-chart', 'traffic-decisions']);
+    expect((degradationLab.panels ?? []).map((p) => p.id)).toEqual(['degradation-gauges', 'traffic-decisions']);
+    expect((workerPoolLab.panels ?? []).map((p) => p.id)).toEqual(['pool-lanes']);
   });
 
   it('decisions: the measured rate next to the configured one, in the fractional-token scenarios', () => {
@@ -59,7 +59,7 @@ describe('traffic views', () => {
     expect(article[0]?.measuredRps).toBeCloseTo(7.1, 0);
     expect(hardened[0]?.measuredRps).toBeCloseTo(10, 0);
     // Only the last 10 s are drawn: from 3 s on, the burst at 0.5 s left out.
-    const times = (article[0]?.points ?? []).map((p) => p[0]);
+    const times = (article[0]?.ticks ?? []).map((tick) => tick.t);
     expect(Math.min(...times)).toBeGreaterThanOrEqual(3000);
     expect(Math.min(...times)).toBeLessThan(3100);
     expect(Math.max(...times)).toBeLessThanOrEqual(13_000);
@@ -81,7 +81,7 @@ describe('traffic views', () => {
       expect(g?.measuredRps, gate).toBeCloseTo(rate, 0);
       const allowedInSpan = events.filter((e) => e.type === 'output' && e.node === gate && e.fact['allowed'] === true && e.t >= Math.max(0, t - SPAN_MS)).length;
       expect(g?.allowed, gate).toBe(allowedInSpan);
-      expect(Math.min(...(g?.points ?? []).map((p) => p[0])), gate).toBeLessThan(Math.max(0, t - SPAN_MS) + 200);
+      expect(Math.min(...(g?.ticks ?? []).map((tick) => tick.t)), gate).toBeLessThan(Math.max(0, t - SPAN_MS) + 200);
     }
   });
 
@@ -90,7 +90,7 @@ describe('traffic views', () => {
     const { frame } = runTo(tokenBucketLab, 'hardened', params, [{ at: 3000, kind: 'skew', node: 'bucket', ms: 1000 }], 5000);
     const [bucket] = gateSeries(frame.nodes);
     expect(bucket?.now).toBe(6000);
-    expect(Math.max(...(bucket?.points ?? []).map((p) => p[0]))).toBeGreaterThan(5950);
+    expect(Math.max(...(bucket?.ticks ?? []).map((tick) => tick.t))).toBeGreaterThan(5950);
     // Ten a second of its own clock, the jump's refill included: 50 over its last 5 s.
     expect(bucket?.measuredRps).toBeCloseTo(10, 0);
   });
@@ -102,7 +102,7 @@ describe('traffic views', () => {
     expect(tokens).toBeLessThan(-15);
     expect(bucket?.levelMin).toBeLessThan(-15);
     expect(bucket?.levelMax).toBe(5);
-    const levels = (bucket?.points ?? []).filter((p) => p[2] === CODE.allowed).map((p) => p[1]);
+    const levels = (bucket?.levelPoints ?? []).filter((p) => p[2] === CODE.allowed).map((p) => p[1]);
     expect(Math.min(...levels)).toBe(bucket?.levelMin);
   });
 

@@ -1,7 +1,7 @@
 /** The run's status: virtual time, events so far, messages in flight, and the playback state. */
 import { useAppStoreShallow } from '../../store/appStore';
 import type { PlaybackState } from '../../store/playbackMachine';
-import { formatCount, formatMs } from '../../views/format';
+import { formatCount, formatMs } from '../../labs/contract/numberText';
 import { usePlaybackState } from '../lab/runContext';
 
 const STATE_TEXT: Readonly<Record<PlaybackState, string>> = {

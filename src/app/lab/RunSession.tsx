@@ -13,7 +13,6 @@ import { tellsScenario, type Route } from '../../store/url';
 import { ClusterLegend } from '../../views/cluster/ClusterLegend';
 import { ClusterView } from '../../views/cluster/ClusterView';
 import { EventLog } from '../../views/panels/EventLog';
-import { labPanels } from '../../views/labViews';
 import { LabViewsSlot } from '../../views/LabViewsSlot';
 import { InvariantsPanel } from '../../views/panels/InvariantsPanel';
 import { NarrationPanel } from '../../views/panels/NarrationPanel';
@@ -68,7 +67,7 @@ export function RunSession({ controller, route }: Props) {
   }, [actor, route]);
 
   const seek = (t: number) => actor.send({ type: 'SEEK', t });
-  const hasLabViews = labPanels(lab.id).length > 0;
+  const hasLabViews = (lab.panels ?? []).length > 0;
   return (
     <RunContext.Provider value={context}>
       <main className="lab-page" id="main">
@@ -116,7 +115,7 @@ export function RunSession({ controller, route }: Props) {
             <InvariantsPanel onJump={seek} />
           </Area>
           <Area name="labviews" shown={hasLabViews} what="the lab's own views">
-            <LabViewsSlot lab={lab} />
+            <LabViewsSlot lab={lab} params={spec?.params ?? null} />
           </Area>
           <Area name="settings" shown={panels.settings} what="the settings">
             <SettingsPanel />

@@ -6,12 +6,12 @@
  */
 import { useSelector } from '@xstate/react';
 import type { ParamValue } from '../../sim/node';
-import { networkPresetsOf } from '../../sim/lab';
+import { networkPresetsOf } from '../../labs/contract/network';
 import { boundedSpec, changeWithin, NETWORK_PARAMS, paramApplies, ParamError } from '../../sim/params';
 import { appStore, useAppStore } from '../../store/appStore';
 import { addError } from '../../store/runActions';
 import { isNetworkParam, majorityMinority, networkChange, withParams } from '../../store/specEdits';
-import { displayNode } from '../../views/cluster/nodeLook';
+import { displayNode } from '../../labs/contract/look';
 import { ParamControl } from '../../views/params/ParamControl';
 import { useAct, useReload, useRun } from './runContext';
 

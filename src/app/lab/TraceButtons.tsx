@@ -7,7 +7,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { addError } from '../../store/runActions';
 import { parseTraceFile, traceFileName } from '../../store/traceFile';
 import { formatLabHash } from '../../store/url';
-import { findLab, labs } from '../labCatalog';
+import { catalogue } from '../catalogue';
 import { download } from './download';
 import { useRun } from './runContext';
 
@@ -31,10 +31,10 @@ export function TraceButtons() {
   };
 
   const open = async (file: File) => {
-    const result = parseTraceFile(await file.text(), file.name, labs);
+    const result = parseTraceFile(await file.text(), file.name, catalogue.labs);
     if (!result.ok) return addError(result.error);
     const t = result.lastT > 0 ? result.lastT : null;
-    const target = findLab(result.spec.lab);
+    const target = catalogue.find(result.spec.lab);
     if (result.spec.lab === lab.id) actor.send({ type: 'LOAD', spec: result.spec, t });
     else if (target !== undefined) window.location.hash = formatLabHash(target, result.spec, t);
   };

@@ -6,7 +6,7 @@ import { useSelector } from '@xstate/react';
 import { createContext, useContext } from 'react';
 import type { Actor } from 'xstate';
 import type { LiveAction, RunController } from '../../runtime/browser/controller';
-import type { LabDefinition } from '../../sim/lab';
+import type { LabDefinition } from '../../labs/contract/lab';
 import type { RunSpec } from '../../sim/simulation';
 import { appStore } from '../../store/appStore';
 import type { PlaybackMachine, PlaybackState } from '../../store/playbackMachine';

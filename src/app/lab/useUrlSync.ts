@@ -6,7 +6,7 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useRef } from 'react';
 import type { Actor } from 'xstate';
-import type { LabDefinition } from '../../sim/lab';
+import type { LabDefinition } from '../../labs/contract/lab';
 import { useAppStore } from '../../store/appStore';
 import type { PlaybackMachine } from '../../store/playbackMachine';
 import { formatLabHash } from '../../store/url';

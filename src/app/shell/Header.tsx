@@ -1,5 +1,5 @@
 /** The app bar: the name (back to the list of labs), the open lab, the theme switch. */
-import type { LabDefinition } from '../../sim/lab';
+import type { LabDefinition } from '../../labs/contract/lab';
 import { MoonIcon, SunIcon } from '../controls/icons';
 import { chooseTheme, useResolvedTheme } from './useTheme';
 

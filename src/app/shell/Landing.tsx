@@ -1,8 +1,9 @@
 /** The landing page: what distlab is, and every lab with its summary and scenarios. */
-import type { LabDefinition, Scenario } from '../../sim/lab';
+import type { LabDefinition } from '../../labs/contract/lab';
+import type { Scenario } from '../../labs/contract/scenario';
 import { formatLabHash, scenarioSpec } from '../../store/url';
-import { labsByArea } from '../labAreas';
-import { labs } from '../labCatalog';
+import { labsByArea } from '../../labs/areas';
+import { catalogue } from '../catalogue';
 
 function scenarioHash(lab: LabDefinition, s: Scenario): string | null {
   try {
@@ -43,8 +44,8 @@ export function Landing() {
         <h1>distlab</h1>
         <p className="tagline">A lab in the browser for distributed-systems mechanisms: real Web Worker nodes on a network you can break, replayable from a seed.</p>
       </div>
-      {labs.length === 0 && <p className="muted">No labs are built into this version.</p>}
-      {labsByArea(labs).map(({ area, labs: own }) => (
+      {catalogue.labs.length === 0 && <p className="muted">No labs are built into this version.</p>}
+      {labsByArea(catalogue.labs).map(({ area, labs: own }) => (
         <section key={area.id} className="lab-area" aria-labelledby={`area-${area.id}`}>
           <h2 className="section-title" id={`area-${area.id}`}>
             {area.title}

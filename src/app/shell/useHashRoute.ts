@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { parseRoute, type Route } from '../../store/url';
-import { findLab } from '../labCatalog';
+import { catalogue } from '../catalogue';
 
 export function useHashRoute(): Route {
   // The version makes a navigation to the same text (after a replaceState moved away) count.
@@ -14,5 +14,5 @@ export function useHashRoute(): Route {
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return useMemo(() => parseRoute(nav.hash, findLab), [nav]);
+  return useMemo(() => parseRoute(nav.hash, (id) => catalogue.find(id)), [nav]);
 }

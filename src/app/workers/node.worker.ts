@@ -4,17 +4,13 @@
  */
 import type { ToNode } from '../../runtime/nodeChannel';
 import { createNodeEndpoint } from '../../runtime/nodeEndpoint';
-import type { Json } from '../../sim/json';
-import type { Protocol } from '../../sim/node';
-import { findLab } from '../labCatalog';
+import { catalogue } from '../catalogue';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-const lookup = (lab: string, kind: string): Protocol<Json> | undefined => findLab(lab)?.protocols[kind];
-
 scope.onmessage = (event: MessageEvent<{ port: MessagePort }>) => {
   const port = event.data.port;
-  const endpoint = createNodeEndpoint(lookup, (message) => port.postMessage(message));
+  const endpoint = createNodeEndpoint((lab, kind) => catalogue.protocol(lab, kind), (message) => port.postMessage(message));
   port.onmessage = (e: MessageEvent<ToNode>) => endpoint(e.data);
   scope.onmessage = null;
 };

@@ -8,7 +8,7 @@ import type { FromScheduler, ToScheduler } from '../../runtime/scheduler/message
 import type { NodeSpawner } from '../../runtime/scheduler/nodeFleet';
 import { SchedulerCore } from '../../runtime/scheduler/schedulerCore';
 import type { Channel } from '../../runtime/remoteNode';
-import { findLab } from '../labCatalog';
+import { catalogue } from '../catalogue';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromScheduler): void => scope.postMessage(message);
@@ -24,7 +24,7 @@ const spawner: NodeSpawner = {
 };
 
 const core = new SchedulerCore({
-  findLab,
+  findLab: (id) => catalogue.find(id),
   post,
   spawner,
   wallNow: () => performance.now(),

@@ -5,16 +5,17 @@
  */
 import { halfOpenLimitChecker } from '../../check/traffic';
 import { backendProtocol, breakerProtocol, clientProtocol, VARIANTS } from '../../protocols/traffic';
-import type { Checker } from '../../sim/checker';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
+import { BREAKER_PANEL, DECISIONS_PANEL } from '../traffic/panels';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { circuitBreakerLook, CIRCUIT_BREAKER_ROLES } from './look';
 import { CIRCUIT_BREAKER_PARAMS } from './params';
 import { CIRCUIT_BREAKER_SCENARIOS } from './scenarios';
 
-export const circuitBreakerLab: LabDefinition = {
+export const circuitBreakerLab: ProductLab<'circuit-breaker'> = {
   id: 'circuit-breaker',
+  area: 'traffic',
   title: 'Circuit breaker',
   summary: 'Closed, open, half-open: a breaker stops calls to a failing backend and probes it; the article lets too many probes through.',
   variants: VARIANTS,
@@ -22,9 +23,10 @@ export const circuitBreakerLab: LabDefinition = {
   roles: CIRCUIT_BREAKER_ROLES,
   topology: trafficTopology([{ id: 'breaker', kind: 'breaker' }], true),
   protocols: { client: clientProtocol(['breaker']), breaker: breakerProtocol, backend: backendProtocol },
-  checkers: (_variant, params) => [halfOpenLimitChecker(Number(params['halfOpenMaxCalls'])) as unknown as Checker],
+  checkers: (_variant, params) => [halfOpenLimitChecker(Number(params['halfOpenMaxCalls']))],
   scenarios: CIRCUIT_BREAKER_SCENARIOS,
   commands: [...BACKEND_COMMANDS, ...CLIENT_COMMANDS],
   look: circuitBreakerLook,
   networkPresets: TRAFFIC_NETWORK_PRESETS,
+  panels: [BREAKER_PANEL, DECISIONS_PANEL],
 };

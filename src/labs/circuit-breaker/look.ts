@@ -1,13 +1,12 @@
 /** How the breaker looks: its state (closed, open, half-open) and its counters. */
 import type { BreakerNodeState } from '../../protocols/traffic';
-import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 import { BACKEND_ROLES, CLIENT_ROLES, lookWith } from '../traffic/look';
 
 export const CIRCUIT_BREAKER_ROLES = [...CLIENT_ROLES, 'closed', 'open', 'half-open', ...BACKEND_ROLES, 'paused', 'down'] as const;
 
-function breakerLook(node: NodeView): NodeLook {
-  const { state, context } = (node.state as unknown as BreakerNodeState).breaker;
+function breakerLook(s: BreakerNodeState): NodeLook {
+  const { state, context } = s.breaker;
   const detail =
     state === 'closed'
       ? `${context.failures} failure${context.failures === 1 ? '' : 's'} in a row`
@@ -17,4 +16,4 @@ function breakerLook(node: NodeView): NodeLook {
   return { role: state, detail };
 }
 
-export const circuitBreakerLook = lookWith(breakerLook, { role: 'closed', detail: '' });
+export const circuitBreakerLook = lookWith(['breaker'], breakerLook, { role: 'closed', detail: '' });

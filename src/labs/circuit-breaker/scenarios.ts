@@ -1,5 +1,5 @@
 /** The circuit breaker lab's scenarios: an outage trips the breaker, probes fail, then it recovers. */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 import { errorRate, outage } from '../traffic/actions';
 
 const OUTAGE: Pick<Scenario, 'seed' | 'params' | 'actions' | 'untilMs'> = {

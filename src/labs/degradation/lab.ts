@@ -4,15 +4,17 @@
  * window.
  */
 import { backendProtocol, clientProtocol, degradeProtocol, VARIANTS } from '../../protocols/traffic';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
+import { DECISIONS_PANEL, DEGRADATION_PANEL } from '../traffic/panels';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { degradationLook, DEGRADATION_ROLES } from './look';
 import { DEGRADATION_PARAMS } from './params';
 import { DEGRADATION_SCENARIOS } from './scenarios';
 
-export const degradationLab: LabDefinition = {
+export const degradationLab: ProductLab<'degradation'> = {
   id: 'degradation',
+  area: 'traffic',
   title: 'Degradation',
   summary: 'Fall back when the backend errs or slows down; the article\'s averages never let it come back.',
   variants: VARIANTS,
@@ -25,4 +27,5 @@ export const degradationLab: LabDefinition = {
   commands: [...BACKEND_COMMANDS, ...CLIENT_COMMANDS],
   look: degradationLook,
   networkPresets: TRAFFIC_NETWORK_PRESETS,
+  panels: [DEGRADATION_PANEL, DECISIONS_PANEL],
 };

@@ -1,5 +1,5 @@
 /** The degradation lab's scenarios: a backend slows down, then recovers; does the strategy? */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 import { errorRate, slow } from '../traffic/actions';
 
 const SLOW: Pick<Scenario, 'seed' | 'params' | 'actions' | 'untilMs'> = {

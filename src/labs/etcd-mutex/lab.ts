@@ -6,13 +6,14 @@
  * Lock) and hardened.
  */
 import { etcdMutexClientProtocol, ETCD_ID } from '../../protocols/etcd';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
 import { etcdLabShared } from '../locks/define';
 import { ETCD_MUTEX_PARAMS, lockTopologyWith } from '../locks/params';
 import { ETCD_MUTEX_SCENARIOS } from './scenarios';
 
-export const etcdMutexLab: LabDefinition = {
+export const etcdMutexLab: ProductLab<'etcd-mutex'> = {
   id: 'etcd-mutex',
+  area: 'locks',
   title: 'etcd mutex',
   summary: 'concurrency.Mutex on etcd: sessions with a lease, waiting in create-revision order, the revision as a fencing token, and the article’s TryLock that leaks its lock.',
   params: ETCD_MUTEX_PARAMS,

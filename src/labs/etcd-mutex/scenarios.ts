@@ -2,7 +2,7 @@
  * The etcd mutex lab's guided scenarios. Each is seeded and scripted, and its story is checked by
  * a test (tests/etcd/mutexScenarios.test.ts) at exactly this seed.
  */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 import { acquire, crash, pause, restart, skew, tryLock } from '../locks/scenarioKit';
 
 const queue: Scenario = {

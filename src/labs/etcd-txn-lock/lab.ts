@@ -5,13 +5,14 @@
  * call's context, one constant value for everyone) and hardened.
  */
 import { etcdTxnClientProtocol, ETCD_ID } from '../../protocols/etcd';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
 import { etcdLabShared } from '../locks/define';
 import { ETCD_LOCK_PARAMS, lockTopologyWith } from '../locks/params';
 import { ETCD_TXN_SCENARIOS } from './scenarios';
 
-export const etcdTxnLockLab: LabDefinition = {
+export const etcdTxnLockLab: ProductLab<'etcd-txn-lock'> = {
   id: 'etcd-txn-lock',
+  area: 'locks',
   title: 'etcd transaction lock',
   summary: 'A lock key put by a transaction with a lease: a keepalive that ends with the Lock context, a constant value that unlocks another client’s lock, and the revision as a fencing token.',
   params: ETCD_LOCK_PARAMS,

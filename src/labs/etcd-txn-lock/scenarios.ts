@@ -2,7 +2,7 @@
  * The etcd transaction lock lab's guided scenarios. Each is seeded and scripted, and its story is
  * checked by a test (tests/etcd/txnScenarios.test.ts) at exactly this seed.
  */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 import { crash, cut, heal, restart } from '../locks/scenarioKit';
 
 const contend: Scenario = {

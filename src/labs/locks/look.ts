@@ -2,7 +2,8 @@
 import { LOCK_KEY, type ClientState, type RedisState, type StorageState } from '../../protocols/locks';
 import type { EtcdClientState, EtcdState } from '../../protocols/etcd';
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
+import { stateOf } from '../contract/nodeState';
 
 export const LOCK_ROLES = ['holder', 'acquiring', 'waiting', 'idle', 'locked', 'free', 'storage', 'paused', 'down'] as const;
 
@@ -38,9 +39,12 @@ export function lockLook(node: NodeView): NodeLook {
   if (node.status !== 'up') return { role: node.status, detail: '' };
   const s = node.state;
   if (s === undefined || s === null) return { role: node.kind === 'storage' ? 'storage' : node.kind === 'redis' ? 'free' : 'idle', detail: '' };
-  if (node.kind === 'client') return clientLook(s as unknown as ClientState);
-  if (node.kind === 'redis') return redisLook(s as unknown as RedisState);
-  return storageLook(s as unknown as StorageState);
+  const client = stateOf<ClientState>(node, 'client');
+  if (client !== null) return clientLook(client);
+  const redis = stateOf<RedisState>(node, 'redis');
+  if (redis !== null) return redisLook(redis);
+  const storage = stateOf<StorageState>(node, 'storage');
+  return storage === null ? { role: 'idle', detail: '' } : storageLook(storage);
 }
 
 /** An etcd lock client: the Redis client's roles, with what its Lock waits for; a TryLock's Lock left running shows too. */
@@ -69,7 +73,10 @@ export function etcdLockLook(node: NodeView): NodeLook {
   if (node.status !== 'up') return { role: node.status, detail: '' };
   const s = node.state;
   if (s === undefined || s === null) return { role: node.kind === 'storage' ? 'storage' : node.kind === 'etcd' ? 'free' : 'idle', detail: '' };
-  if (node.kind === 'client') return etcdClientLook(s as unknown as EtcdClientState);
-  if (node.kind === 'etcd') return etcdServerLook(s as unknown as EtcdState);
-  return storageLook(s as unknown as StorageState);
+  const client = stateOf<EtcdClientState>(node, 'client');
+  if (client !== null) return etcdClientLook(client);
+  const etcd = stateOf<EtcdState>(node, 'etcd');
+  if (etcd !== null) return etcdServerLook(etcd);
+  const storage = stateOf<StorageState>(node, 'storage');
+  return storage === null ? { role: 'idle', detail: '' } : storageLook(storage);
 }

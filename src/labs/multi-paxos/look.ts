@@ -1,6 +1,6 @@
 /** How a Multi-Paxos node looks in the shared views: leader, candidate, follower or plain acceptor. */
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 import type { MultiState } from '../../protocols/paxos/multi/types';
 
 export const MULTI_PAXOS_ROLES = ['leader', 'candidate', 'follower', 'acceptor', 'paused', 'down'] as const;

@@ -2,7 +2,7 @@
  * The Multi-Paxos lab's guided scenarios, each checked at its seed by tests/paxos/scenarios.test.ts.
  */
 import type { Action } from '../../sim/actions';
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 
 const command = (at: number, node: string, value: string): Action => ({ at, kind: 'command', node, cmd: { op: 'propose', value } });
 

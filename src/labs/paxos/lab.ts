@@ -2,16 +2,18 @@
  * The Paxos lab: single-decree Paxos with proposers, acceptors and learners, as the seed article
  * writes it and hardened as in "Paxos Made Simple".
  */
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
 import { paxosCheckers } from '../../check/paxos';
 import { acceptorProtocol, proposerProtocol } from '../../protocols/paxos';
 import { VARIANTS } from '../../protocols/paxos/config';
 import { paxosLook, PAXOS_ROLES } from './look';
 import { PAXOS_PARAMS, paxosTopology } from './params';
 import { PAXOS_SCENARIOS } from './scenarios';
+import { paxosStatePanel } from './stateModel';
 
-export const paxosLab: LabDefinition = {
+export const paxosLab: ProductLab<'paxos'> = {
   id: 'paxos',
+  area: 'consensus',
   title: 'Paxos',
   summary: 'Proposers, acceptors and learners agree on one value: promises, dueling proposers, and an acceptor that forgets.',
   variants: VARIANTS,
@@ -23,4 +25,5 @@ export const paxosLab: LabDefinition = {
   scenarios: PAXOS_SCENARIOS,
   commands: [{ id: 'propose', label: 'Propose its value', cmd: { op: 'propose' }, forKinds: ['proposer'] }],
   look: paxosLook,
+  panels: [paxosStatePanel({ look: paxosLook }, true)],
 };

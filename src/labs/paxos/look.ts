@@ -5,7 +5,7 @@
  * learn the value.
  */
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 import type { PaxosState, ProposerState } from '../../protocols/paxos/types';
 import { showValue } from '../../protocols/paxos/values';
 

@@ -4,7 +4,7 @@
  * of them (`autoProposeMs` 0), so only the scripted proposals happen.
  */
 import type { Action } from '../../sim/actions';
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 
 const propose = (at: number, node: string, value: string): Action => ({ at, kind: 'command', node, cmd: { op: 'propose', value } });
 

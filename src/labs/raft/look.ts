@@ -1,6 +1,6 @@
 /** How a Raft node reads in the shared views: role colour and "term 3" (plus what it waits for). */
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
 import type { RaftState } from '../../protocols/raft';
 
 export const RAFT_ROLES = ['leader', 'candidate', 'follower', 'down', 'paused'] as const;

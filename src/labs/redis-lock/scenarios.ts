@@ -2,7 +2,7 @@
  * The Redis lock lab's guided scenarios. Each is seeded and scripted, and its story is checked by
  * a test (tests/locks/scenarios.test.ts) at exactly this seed.
  */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 import { acquire, cut, heal, pause, release } from '../locks/scenarioKit';
 
 const contendRetry: Scenario = {

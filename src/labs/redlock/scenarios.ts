@@ -4,7 +4,7 @@
  * commands (`autoStart` off), so every acquisition in the story is one the narration names.
  */
 import type { Action } from '../../sim/actions';
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 import { acquire, cut, pause } from '../locks/scenarioKit';
 
 const SCRIPTED = { clients: 2, autoStart: false } as const;

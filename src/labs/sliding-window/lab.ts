@@ -5,8 +5,8 @@
  */
 import { windowLimitChecker } from '../../check/traffic';
 import { backendProtocol, clientProtocol, VARIANTS, windowProtocol } from '../../protocols/traffic';
-import type { Checker } from '../../sim/checker';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
+import { DECISIONS_PANEL, WINDOW_CONTENTS_PANEL } from '../traffic/panels';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { slidingWindowLook, SLIDING_WINDOW_ROLES } from './look';
@@ -16,8 +16,9 @@ import { SLIDING_WINDOW_SCENARIOS } from './scenarios';
 /** Node ids of the three limiters, in the order clients send to them. */
 export const WINDOW_LIMITERS = ['log', 'fixed', 'counter'] as const;
 
-export const slidingWindowLab: LabDefinition = {
+export const slidingWindowLab: ProductLab<'sliding-window'> = {
   id: 'sliding-window',
+  area: 'traffic',
   title: 'Sliding window',
   summary: 'A sliding log, a fixed window and a sliding-window counter limit the same traffic: the boundary burst, and key tables that grow.',
   variants: VARIANTS,
@@ -38,9 +39,10 @@ export const slidingWindowLab: LabDefinition = {
     'sliding-counter': windowProtocol('sliding-counter'),
     backend: backendProtocol,
   },
-  checkers: (_variant, params) => [windowLimitChecker({ limit: Number(params['limit']), windowMs: Number(params['windowMs']) }) as unknown as Checker],
+  checkers: (_variant, params) => [windowLimitChecker({ limit: Number(params['limit']), windowMs: Number(params['windowMs']) })],
   scenarios: SLIDING_WINDOW_SCENARIOS,
   commands: [...CLIENT_COMMANDS, ...BACKEND_COMMANDS],
   look: slidingWindowLook,
   networkPresets: TRAFFIC_NETWORK_PRESETS,
+  panels: [WINDOW_CONTENTS_PANEL, DECISIONS_PANEL],
 };

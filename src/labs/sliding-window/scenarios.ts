@@ -2,7 +2,7 @@
  * The sliding-window lab's scenarios: three limiters (sliding log, fixed window, sliding-window
  * counter) see the very same requests, each as its own operation, 10 per second per key.
  */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 import { burst } from '../traffic/actions';
 
 const boundaryBurst: Scenario = {

@@ -4,16 +4,17 @@
  */
 import { bucketBoundChecker } from '../../check/traffic';
 import { backendProtocol, clientProtocol, tokenBucketProtocol, VARIANTS } from '../../protocols/traffic';
-import type { Checker } from '../../sim/checker';
-import type { LabDefinition } from '../../sim/lab';
+import type { ProductLab } from '../contract/lab';
+import { DECISIONS_PANEL } from '../traffic/panels';
 import { BACKEND_COMMANDS, CLIENT_COMMANDS } from '../traffic/commands';
 import { trafficTopology, TRAFFIC_NETWORK_PRESETS } from '../traffic/topology';
 import { tokenBucketLook, TOKEN_BUCKET_ROLES } from './look';
 import { TOKEN_BUCKET_PARAMS } from './params';
 import { TOKEN_BUCKET_SCENARIOS } from './scenarios';
 
-export const tokenBucketLab: LabDefinition = {
+export const tokenBucketLab: ProductLab<'token-bucket'> = {
   id: 'token-bucket',
+  area: 'traffic',
   title: 'Token bucket',
   summary: 'A bucket of tokens absorbs bursts and limits the rate; the article loses fractional tokens and polls in Wait.',
   variants: VARIANTS,
@@ -21,9 +22,10 @@ export const tokenBucketLab: LabDefinition = {
   roles: TOKEN_BUCKET_ROLES,
   topology: trafficTopology([{ id: 'bucket', kind: 'token-bucket' }], true),
   protocols: { client: clientProtocol(['bucket']), 'token-bucket': tokenBucketProtocol, backend: backendProtocol },
-  checkers: (_variant, params) => [bucketBoundChecker({ capacity: Number(params['capacity']), ratePerSec: Number(params['refillPerSec']) }) as unknown as Checker],
+  checkers: (_variant, params) => [bucketBoundChecker({ capacity: Number(params['capacity']), ratePerSec: Number(params['refillPerSec']) })],
   scenarios: TOKEN_BUCKET_SCENARIOS,
   commands: [...CLIENT_COMMANDS, ...BACKEND_COMMANDS],
   look: tokenBucketLook,
   networkPresets: TRAFFIC_NETWORK_PRESETS,
+  panels: [DECISIONS_PANEL],
 };

@@ -2,7 +2,7 @@
  * The token bucket lab's guided scenarios, each checked at its seed by tests/traffic/scenarios.test.ts.
  * The bucket holds 100 tokens and refills 10 a second (the seed's example) unless a scenario says.
  */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 import { burst } from '../traffic/actions';
 
 const burstAbsorbed: Scenario = {

@@ -5,7 +5,7 @@
  * sent to another node anyway (from a trace or the CLI) is answered with a `fail` naming the
  * node's own commands.
  */
-import type { NodeCommand } from '../../sim/lab';
+import type { NodeCommand } from '../contract/commands';
 
 export const CLIENT_COMMANDS: readonly NodeCommand[] = [
   { id: 'burst', label: 'Client: burst of 50', cmd: { op: 'burst', count: 50 }, forKinds: ['client'] },

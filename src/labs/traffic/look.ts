@@ -1,7 +1,8 @@
 /** How clients and the backend look in every traffic lab; each lab adds its gate's look. */
 import type { BackendState, ClientState } from '../../protocols/traffic';
 import type { NodeView } from '../../sim/checker';
-import type { NodeLook } from '../../sim/lab';
+import type { NodeLook } from '../contract/look';
+import { stateOf } from '../contract/nodeState';
 
 export const CLIENT_ROLES = ['client'] as const;
 export const BACKEND_ROLES = ['healthy', 'failing', 'slow', 'outage'] as const;
@@ -20,17 +21,19 @@ function backendLook(s: BackendState): NodeLook {
 /** The look of a client or the backend, or null for a gate (the lab's own look decides). */
 export function sharedLook(node: NodeView): NodeLook | null {
   if (node.status !== 'up') return { role: node.status, detail: '' };
-  if (node.state === undefined || node.state === null) return null;
-  if (node.kind === 'client') return clientLook(node.state as unknown as ClientState);
-  if (node.kind === 'backend') return backendLook(node.state as unknown as BackendState);
+  const client = stateOf<ClientState>(node, 'client');
+  if (client !== null) return clientLook(client);
+  const backend = stateOf<BackendState>(node, 'backend');
+  if (backend !== null) return backendLook(backend);
   return null;
 }
 
-export function lookWith(gateLook: (node: NodeView) => NodeLook, idle: NodeLook) {
+/** A lab's look: clients and the backend as every traffic lab shows them, the lab's gates (of `gateKinds`) by `gateLook`. */
+export function lookWith<S>(gateKinds: readonly string[], gateLook: (s: S) => NodeLook, idle: NodeLook) {
   return (node: NodeView): NodeLook => {
     const shared = sharedLook(node);
     if (shared !== null) return shared;
-    if (node.state === undefined || node.state === null) return idle;
-    return gateLook(node);
+    const gate = stateOf<S>(node, gateKinds);
+    return gate === null ? idle : gateLook(gate);
   };
 }

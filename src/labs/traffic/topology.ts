@@ -1,5 +1,5 @@
 /** Traffic labs' topology: clients c1..cN, then the gate node(s), then the backend if there is one. */
-import type { NetworkPreset } from '../../sim/lab';
+import type { NetworkPreset } from '../contract/network';
 import type { NodeSpec } from '../../sim/node';
 import type { Params } from '../../sim/params';
 

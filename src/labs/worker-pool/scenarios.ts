@@ -1,5 +1,5 @@
 /** The worker pool lab's scenarios: the seed's example, 50 tasks submitted and Stop called at once. */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../contract/scenario';
 import { burst, command } from '../traffic/actions';
 
 const STOP: Pick<Scenario, 'seed' | 'params' | 'actions' | 'untilMs'> = {

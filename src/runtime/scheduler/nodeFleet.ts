@@ -1,12 +1,12 @@
 /**
- * The scheduler's node workers, one per live node. A crashed node's worker is terminated for
+ * The node workers of a remote run, one per live node. A crashed node's worker is terminated for
  * real; a restarted node gets a new worker that knows nothing but what the kernel hands it (its
  * persisted data, in its start input). Workers are matched to a node's incarnation, so a crash
  * and restart at the same instant still replaces the worker.
  */
-import type { Simulation } from '../../sim/simulation';
+import type { World } from '../../sim/world';
 import { RemoteNode, type Channel } from '../remoteNode';
-import { identitiesOf, type NodeIdentity } from '../stepNode';
+import type { NodeIdentity } from '../stepNode';
 
 /** Creates and destroys real workers: in the browser the main thread owns them. */
 export interface NodeSpawner {
@@ -15,46 +15,67 @@ export interface NodeSpawner {
 }
 
 interface Live {
-  readonly remote: RemoteNode;
   readonly incarnation: number;
+  readonly remote: Promise<RemoteNode>;
 }
 
 export class NodeFleet {
-  private readonly live = new Map<string, Promise<Live>>();
-  private identities = new Map<string, NodeIdentity>();
+  private readonly live = new Map<string, Live>();
+  private readonly identities: ReadonlyMap<string, NodeIdentity>;
 
   constructor(
     private readonly spawner: NodeSpawner,
     private readonly lab: string,
-  ) {}
-
-  configure(sim: Simulation): void {
-    this.identities = new Map(identitiesOf(sim.model.nodes, sim.spec.variant, sim.spec.params).map((i) => [i.id, i]));
+    identities: readonly NodeIdentity[],
+  ) {
+    this.identities = new Map(identities.map((i) => [i.id, i]));
   }
 
-  get size(): number {
-    return this.live.size;
-  }
-
-  private async create(node: string, incarnation: number): Promise<Live> {
+  private async create(node: string): Promise<RemoteNode> {
     const identity = this.identities.get(node);
     if (identity === undefined) throw new Error(`no node "${node}" in this run`);
     const remote = new RemoteNode(node, await this.spawner.spawn(node));
     await remote.init(this.lab, identity);
-    return { remote, incarnation };
+    return remote;
   }
 
   /** The worker of `node` in its current incarnation, created if needed. */
-  async remoteFor(node: string, incarnation: number): Promise<RemoteNode> {
+  remoteFor(node: string, incarnation: number): Promise<RemoteNode> {
     const existing = this.live.get(node);
     if (existing !== undefined) {
-      const live = await existing;
-      if (live.incarnation === incarnation) return live.remote;
+      if (existing.incarnation === incarnation) return existing.remote;
       this.kill(node);
     }
-    const created = this.create(node, incarnation);
-    this.live.set(node, created);
-    return (await created).remote;
+    const remote = this.create(node);
+    this.live.set(node, { incarnation, remote });
+    return remote;
+  }
+
+  /** Terminates the workers the world no longer has: of a node that is down, or of its earlier life. */
+  match(world: World): void {
+    for (const [id, { incarnation }] of this.live) {
+      const node = world.nodes[id];
+      if (node === undefined || node.status === 'down' || node.incarnation !== incarnation) this.kill(id);
+    }
+  }
+
+  /** Starts the worker of every node among `nodes` that is not down and has none. */
+  async start(world: World, nodes: readonly string[] = world.order): Promise<void> {
+    await Promise.all(nodes.map((id) => this.remoteOf(world, id)));
+  }
+
+  /**
+   * Hands each of `nodes` that is not down the kernel's state for it, in the worker of its
+   * current incarnation (started if needed), after terminating the workers the world no longer has.
+   */
+  async reset(world: World, nodes: readonly string[] = world.order): Promise<void> {
+    this.match(world);
+    await Promise.all(nodes.map(async (id) => (await this.remoteOf(world, id))?.setState(world.nodes[id]?.state)));
+  }
+
+  private async remoteOf(world: World, id: string): Promise<RemoteNode | undefined> {
+    const node = world.nodes[id];
+    return node === undefined || node.status === 'down' ? undefined : this.remoteFor(id, node.incarnation);
   }
 
   kill(node: string): void {
@@ -62,26 +83,10 @@ export class NodeFleet {
     if (existing === undefined) return;
     this.live.delete(node);
     this.spawner.kill(node);
-    void existing.then((l) => l.remote.abandon(`${node}'s worker was terminated`));
-  }
-
-  /** Terminates the workers of nodes that are down. */
-  reapDown(sim: Simulation): void {
-    for (const node of [...this.live.keys()]) {
-      if (sim.world.nodes[node]?.status === 'down') this.kill(node);
-    }
-  }
-
-  /** After a seek: every live node's worker holds exactly the kernel's state for it. */
-  async syncAll(sim: Simulation): Promise<void> {
-    this.reapDown(sim);
-    const jobs = sim.world.order.map(async (id) => {
-      const n = sim.world.nodes[id];
-      if (n === undefined || n.status === 'down') return;
-      const remote = await this.remoteFor(id, n.incarnation);
-      await remote.setState(n.state);
-    });
-    await Promise.all(jobs);
+    existing.remote.then(
+      (remote) => remote.abandon(`${node}'s worker was terminated`),
+      () => {},
+    );
   }
 
   killAll(): void {

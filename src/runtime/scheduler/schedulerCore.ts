@@ -1,28 +1,25 @@
 /**
- * The scheduler: owns the simulation of the current run, paces it against the wall clock, sends
- * node steps to the node workers and frames to the page. It runs in its own worker so the page's
- * main thread only renders: at full speed the main thread receives a frame every ~33 ms and
- * nothing else. Commands are handled one at a time between batches, never while a batch's steps
- * are out at the workers.
+ * The scheduler: paces the current run (a RemoteRun: the kernel and the node workers) against the
+ * wall clock, and sends frames to the page. It runs in its own worker so the page's main thread
+ * only renders: at full speed the main thread receives a frame every ~33 ms and nothing else.
+ * Commands are handled one at a time between batches, never while a batch's steps are out at the
+ * workers.
  */
-import type { LabDefinition } from '../../sim/lab';
-import { modelOf } from '../../sim/lab';
-import { Simulation, type RunSpec, type StepRequest, type StepResult } from '../../sim/simulation';
+import type { RunnableLab } from '../runnableLab';
+import type { RunSpec } from '../../sim/simulation';
 import type { TraceEvent } from '../../sim/trace';
 import { TraceDigest } from '../../sim/traceDigest';
-import { runWindowsAsync, type WindowedNodes } from '../asyncHost';
-import { Prefetch } from '../prefetch';
-import { RECENT_EVENTS_KEPT, type LiveAction, type Speed } from '../browser/controller';
+import { RECENT_EVENTS_KEPT, type Speed } from '../browser/controller';
 import { traceText } from '../exportTrace';
 import { buildFrame } from '../frame';
 import { FrameEncoder } from '../frameStates';
-import { inProcessStepper, runUntil, type Stepper } from '../inProcess';
+import { RemoteRun } from '../remoteRun';
 import type { FromScheduler, ToScheduler } from './messages';
-import { NodeFleet, type NodeSpawner } from './nodeFleet';
+import type { NodeSpawner } from './nodeFleet';
 import { RecentEvents } from './recentEvents';
 
 export interface SchedulerEnv {
-  findLab(id: string): LabDefinition | undefined;
+  findLab(id: string): RunnableLab | undefined;
   post(message: FromScheduler): void;
   readonly spawner: NodeSpawner;
   wallNow(): number;
@@ -35,17 +32,10 @@ const MAX_CHECKPOINTS = 256;
 const FRAME_INTERVAL_MS = 33;
 const SLICE_MS = 24;
 
-interface Run {
-  readonly lab: LabDefinition;
-  readonly sim: Simulation;
-  readonly stepper: Stepper;
-  readonly fleet: NodeFleet;
-}
-
 type Command = Exclude<ToScheduler, { type: 'NODE_PORT' }>;
 
 export class SchedulerCore {
-  private run: Run | null = null;
+  private run: RemoteRun | null = null;
   private playing = false;
   private speed: Speed = 1;
   private playUntilMs = Infinity;
@@ -58,7 +48,6 @@ export class SchedulerCore {
   private lastPostWall = -Infinity;
   private readonly commands: Command[] = [];
   private pumping = false;
-  private prefetch = new Prefetch();
   private readonly frames = new FrameEncoder();
 
   constructor(private readonly env: SchedulerEnv) {}
@@ -94,7 +83,7 @@ export class SchedulerCore {
   }
 
   /** A slice that throws stops the playing and says why, instead of leaving the run stuck in silence. */
-  private async sliceSafely(run: Run): Promise<void> {
+  private async sliceSafely(run: RemoteRun): Promise<void> {
     try {
       await this.slice(run);
     } catch (error) {
@@ -121,14 +110,13 @@ export class SchedulerCore {
         return this.postUpdate();
       case 'STEP':
         this.playing = false;
-        run.sim.clearHalt();
-        await runWindowsAsync(run.sim, this.nodes, this.prefetch, { untilMs: Infinity, maxItems: 1 });
-        run.fleet.reapDown(run.sim);
+        await run.step();
         return this.postUpdate();
       case 'SEEK':
         return this.seek(run, command.t);
       case 'ACT':
-        return this.act(run, command.action);
+        await run.act(command.action);
+        return this.postUpdate();
       case 'EXPORT':
         return this.env.post({ type: 'EXPORTED', id: command.id, text: traceText(run.lab, this.currentSpec(run), run.sim.world.traceCount) });
       case 'DIGEST':
@@ -136,7 +124,7 @@ export class SchedulerCore {
     }
   }
 
-  private currentSpec(run: Run): RunSpec {
+  private currentSpec(run: RemoteRun): RunSpec {
     return { ...run.sim.spec, actions: [...run.sim.actionList] };
   }
 
@@ -147,88 +135,44 @@ export class SchedulerCore {
 
   private async load(id: number, spec: RunSpec): Promise<void> {
     this.playing = false;
-    this.run?.fleet.killAll();
+    this.run?.close();
     this.run = null;
     const lab = this.env.findLab(spec.lab);
     if (lab === undefined) throw new Error(`unknown lab "${spec.lab}"`);
     this.recent = new RecentEvents(RECENT_EVENTS_KEPT);
-    this.prefetch = new Prefetch();
     this.digest = new TraceDigest();
     this.liveOnly = true;
-    const sim = new Simulation(modelOf(lab, spec), spec, { checkpointEvery: CHECKPOINT_EVERY_ITEMS, maxCheckpoints: MAX_CHECKPOINTS, onEvent: this.onEvent });
-    const fleet = new NodeFleet(this.env.spawner, lab.id);
-    fleet.configure(sim);
-    this.run = { lab, sim, stepper: inProcessStepper(lab, sim), fleet };
-    await Promise.all(sim.world.order.map((node) => fleet.remoteFor(node, 0)));
+    this.run = await RemoteRun.create(lab, spec, this.env.spawner, { checkpointEvery: CHECKPOINT_EVERY_ITEMS, maxCheckpoints: MAX_CHECKPOINTS, onEvent: this.onEvent });
     this.resetNext = true;
     this.env.post({ type: 'LOADED', id });
     this.postUpdate();
   }
 
-  /** The node workers, as the windowed runner uses them. */
-  private readonly nodes: WindowedNodes = {
-    step: async (request: StepRequest): Promise<StepResult> => {
-      const run = this.run;
-      const node = run?.sim.world.nodes[request.node];
-      if (run === null || node === undefined) return { ok: false, error: 'no run' };
-      return (await run.fleet.remoteFor(request.node, node.incarnation)).step(request);
-    },
-    runWindow: async (window) => {
-      const run = this.run;
-      if (run === null) return [];
-      return (await run.fleet.remoteFor(window.node, window.incarnation)).stepWindow(window);
-    },
-  };
-
-  /**
-   * Before the run changes under them (an action, a seek), workers that ran ahead in a lookahead
-   * window go back to the kernel's state for their node.
-   */
-  private async dropRunAhead(run: Run): Promise<void> {
-    if (this.prefetch.isEmpty) return;
-    this.prefetch.clear();
-    this.prefetch.boundMs = Infinity;
-    await run.fleet.syncAll(run.sim);
-  }
-
-  private async seek(run: Run, t: number): Promise<void> {
+  /** Events the seek replays in-process were sent before; they go to the page again, not to the digest. */
+  private async seek(run: RemoteRun, t: number): Promise<void> {
     this.playing = false;
-    this.prefetch.clear();
-    this.prefetch.boundMs = Infinity;
-    if (!run.sim.rewindTo(Math.max(0, t))) throw new Error('this run keeps no checkpoints');
-    this.recent.truncateAfter(run.sim.world.traceCount);
-    this.replaying = true;
-    this.liveOnly = false;
     try {
-      while (runUntil(run.sim, run.stepper, t) === 'halted') run.sim.clearHalt();
+      await run.seek(t, () => {
+        this.recent.truncateAfter(run.sim.world.traceCount);
+        this.replaying = true;
+        this.liveOnly = false;
+      });
     } finally {
       this.replaying = false;
     }
-    await run.fleet.syncAll(run.sim);
     this.resetNext = true;
     this.postUpdate();
   }
 
-  private async act(run: Run, action: LiveAction): Promise<void> {
-    run.sim.clearHalt();
-    await this.dropRunAhead(run);
-    run.sim.addAction(action);
-    // Make the action visible at once: finish this instant, which applies it.
-    await runWindowsAsync(run.sim, this.nodes, this.prefetch, { untilMs: run.sim.now });
-    run.fleet.reapDown(run.sim);
-    this.postUpdate();
-  }
-
-  private async slice(run: Run): Promise<void> {
+  private async slice(run: RemoteRun): Promise<void> {
     const start = this.env.wallNow();
     // At full speed there is no pace ('max' × 0 ms elapsed would be NaN, and NaN bounds nothing).
     const paced = this.speed === 'max' ? Infinity : this.anchor.virtual + (start - this.anchor.wall) * this.speed;
     const target = Math.min(this.playUntilMs, paced);
-    const outcome = await runWindowsAsync(run.sim, this.nodes, this.prefetch, {
+    const outcome = await run.run({
       untilMs: target,
       shouldStop: () => this.env.wallNow() - start > SLICE_MS || this.commands.length > 0,
     });
-    run.fleet.reapDown(run.sim);
     if (outcome === 'halted' || (outcome === 'reached' && run.sim.now >= this.playUntilMs)) this.playing = false;
     if (!this.playing || this.env.wallNow() - this.lastPostWall >= FRAME_INTERVAL_MS) this.postUpdate();
     // Caught up with the wall clock: wait for it. Otherwise just let messages in.

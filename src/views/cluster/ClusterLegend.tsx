@@ -1,6 +1,6 @@
 /** The cluster's legends: one colour per role, one per message type seen recently. */
 import { useMemo } from 'react';
-import type { LabDefinition } from '../../sim/lab';
+import type { LabDefinition } from '../../labs/contract/lab';
 import { useAppStore } from '../../store/appStore';
 import { Legend } from '../Legend';
 import { messageColor, roleColors } from '../palette';

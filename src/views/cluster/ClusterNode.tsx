@@ -1,9 +1,10 @@
 /** One node on the ring: a circle coloured by role, its id inside, its role and detail outside. */
 import type { KeyboardEvent } from 'react';
-import type { NodeDecoration } from '../labViews';
+import type { NodeDecoration } from '../../labs/contract/decoration';
 import { inkOn } from '../palette';
 import { firstLineDy, ID_FONT_PX, idFontPx, LABEL_FONT_PX, labelPlace, LINE_EM, type NodePlace, type RingLayout } from './layout';
-import { clip, type NodeDisplay } from './nodeLook';
+import type { NodeDisplay } from '../../labs/contract/look';
+import { clip } from '../format';
 import { TimerArc } from './TimerArc';
 
 interface Props {

@@ -4,16 +4,15 @@
  * link (or Enter on it) selects it; the inspector next to the view offers its actions.
  */
 import { useMemo } from 'react';
-import type { LabDefinition } from '../../sim/lab';
+import type { LabDefinition } from '../../labs/contract/lab';
 import type { Params } from '../../sim/params';
 import { useAppStore, useAppStoreShallow } from '../../store/appStore';
 import { isSelected, selectLink, selectNode } from '../../store/viewActions';
-import { nodeDecorator } from '../labViews';
 import { messageColor, roleColor, roleColors } from '../palette';
 import { ClusterLinkDrawing, ClusterLinkTarget } from './ClusterLink';
 import { ClusterNode } from './ClusterNode';
 import { allPairs, linkState, messagePoint, ringLayout } from './layout';
-import { displayNode } from './nodeLook';
+import { displayNode } from '../../labs/contract/look';
 import './cluster.css';
 
 /** The view's drawing box; the SVG scales to its panel. */
@@ -35,7 +34,7 @@ export function ClusterView({ lab, onChosen, params = null }: Props) {
   const layout = useMemo(() => ringLayout(ids, CLUSTER_WIDTH, CLUSTER_HEIGHT), [ids]);
   const colors = useMemo(() => roleColors(lab.roles), [lab.roles]);
   if (frame === null) return <div className="cluster-empty">Starting the run…</div>;
-  const decorate = nodeDecorator(lab.id);
+  const decorate = lab.decorate ?? null;
 
   const links = allPairs(ids).map(([a, b]) => ({
     key: `${a}-${b}`,
@@ -82,7 +81,7 @@ export function ClusterView({ lab, onChosen, params = null }: Props) {
               layout={layout}
               selected={isSelected(selection, { kind: 'node', id: n.id })}
               onOpen={openNode}
-              decoration={decorate === null ? null : decorate(n, frame, lab, params)}
+              decoration={decorate === null ? null : decorate(n, frame, params)}
             />
           );
         })}

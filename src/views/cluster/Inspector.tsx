@@ -5,13 +5,14 @@
 import { useState, type Ref } from 'react';
 import type { LiveAction } from '../../runtime/browser/controller';
 import type { Frame, NodeFrame } from '../../runtime/frame';
-import { commandsFor, type LabDefinition } from '../../sim/lab';
+import { commandsFor } from '../../labs/contract/commands';
+import type { LabDefinition } from '../../labs/contract/lab';
 import type { Selection } from '../../store/viewSlice';
-import { formatMs } from '../format';
+import { formatMs } from '../../labs/contract/numberText';
 import { linkName } from './ClusterLink';
 import { linkState } from './layout';
 import { NodeCommands } from './NodeCommands';
-import { displayNode } from './nodeLook';
+import { displayNode } from '../../labs/contract/look';
 
 interface Props {
   readonly lab: LabDefinition;

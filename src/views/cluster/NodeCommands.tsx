@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { LiveAction } from '../../runtime/browser/controller';
 import type { NodeFrame } from '../../runtime/frame';
-import { commandArgError, commandWithArg, type CommandArg, type NodeCommand } from '../../sim/lab';
+import { commandArgError, commandWithArg, type CommandArg, type NodeCommand } from '../../labs/contract/commands';
 
 interface Props {
   readonly node: NodeFrame;

@@ -2,9 +2,8 @@
  * The etcd server: its revision, the keys of the lock with their create revision (the owner's
  * marked) and lease, and each lease with a bar of the time it has left by the server's own clock.
  */
-import { useMemo } from 'react';
-import type { LabPanelProps } from '../labViews';
-import { etcdKeysModel, type EtcdView } from './etcdKeysModel';
+import type { EtcdView } from '../../labs/locks/etcdKeysModel';
+import type { PictureProps } from '../pictureProps';
 import './locks.css';
 import '../a11y.css';
 
@@ -79,8 +78,7 @@ function Server({ v }: { readonly v: EtcdView }) {
   );
 }
 
-export default function EtcdKeysPanel({ frame }: LabPanelProps) {
-  const views = useMemo(() => etcdKeysModel(frame.nodes), [frame.nodes]);
+export default function EtcdKeysPanel({ model: views }: PictureProps<'etcd-keys'>) {
   return (
     <div className="etcd-keys">
       {views.map((v) => (

@@ -6,11 +6,10 @@
  * scale and ticks; React draws.
  */
 import { scaleLinear } from 'd3';
-import { useMemo, useRef } from 'react';
-import { useAppStore } from '../../store/appStore';
-import type { LabPanelProps } from '../labViews';
+import { useRef } from 'react';
+import { panicLabel, spellLabel, writeLabel, type PanicMark, type Spell } from '../../labs/locks/lockTimelineModel';
+import type { PictureProps } from '../pictureProps';
 import { useElementWidth } from '../useElementWidth';
-import { lockTimelineModel, panicLabel, spellLabel, writeLabel, type PanicMark, type Spell } from './lockTimelineModel';
 import './locks.css';
 
 const LANE_H = 26;
@@ -64,14 +63,10 @@ function PanicCross({ p, x, y }: { readonly p: PanicMark; readonly x: number; re
   );
 }
 
-export default function LockTimelinePanel({ frame }: LabPanelProps) {
-  const events = useAppStore((s) => s.events);
+export default function LockTimelinePanel({ model: picture }: PictureProps<'lock-timeline'>) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, 700);
-  const clients = useMemo(() => frame.nodes.filter((n) => n.kind === 'client').map((n) => n.id), [frame.nodes]);
-  const servers = frame.nodes.filter((n) => n.kind === 'redis' || n.kind === 'etcd').length;
-  const now = frame.now;
-  const model = useMemo(() => lockTimelineModel(events, clients, servers, now), [events, clients, servers, now]);
+  const { timeline: model, clients, now } = picture;
 
   const end = Math.max(now, MIN_SPAN_MS);
   const start = Math.max(0, end - MAX_SPAN_MS);

@@ -2,9 +2,8 @@
  * The Redis servers: per server the lock's key (who set it, its value), the fencing counter, and a
  * bar of the time to live left by that server's own clock, so a clock jump on one server shows.
  */
-import { useMemo } from 'react';
-import type { LabPanelProps } from '../labViews';
-import { redisKeysModel, type RedisKeyRow } from './redisKeysModel';
+import type { RedisKeyRow } from '../../labs/locks/redisKeysModel';
+import type { PictureProps } from '../pictureProps';
 import './locks.css';
 import '../a11y.css';
 
@@ -32,8 +31,7 @@ function Row({ r }: { readonly r: RedisKeyRow }) {
   );
 }
 
-export default function RedisKeysPanel({ frame }: LabPanelProps) {
-  const rows = useMemo(() => redisKeysModel(frame.nodes), [frame.nodes]);
+export default function RedisKeysPanel({ model: rows }: PictureProps<'redis-keys'>) {
   return (
     <div className="redis-keys">
       <table className="redis-keys-table">

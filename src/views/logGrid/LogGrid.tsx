@@ -7,7 +7,7 @@ import { useRef } from 'react';
 import { inkOn, roleColor } from '../palette';
 import { useElementWidth } from '../useElementWidth';
 import { columnsThatFit, indexWindow, termColor } from './layout';
-import type { GridModel, GridRow } from './model';
+import type { GridModel, GridRow } from '../../labs/pictures/logGrid';
 import './logGrid.css';
 import '../a11y.css';
 

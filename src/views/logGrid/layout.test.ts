@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsThatFit, holdersByIndex, indexWindow, majority, MIN_COLUMNS, termColor } from './layout';
+import { columnsThatFit, indexWindow, MIN_COLUMNS, termColor } from './layout';
 
 describe('log grid layout', () => {
   it('shows every index when they fit', () => {
@@ -20,17 +20,6 @@ describe('log grid layout', () => {
   it('fits columns after the row header, never fewer than the minimum', () => {
     expect(columnsThatFit(188 + 400, 188, 40)).toBe(10);
     expect(columnsThatFit(100, 188, 40)).toBe(MIN_COLUMNS);
-  });
-
-  it('computes majorities', () => {
-    expect([1, 2, 3, 4, 5, 9].map(majority)).toEqual([1, 2, 2, 3, 3, 5]);
-  });
-
-  it('counts the logs holding each entry (same index, same term)', () => {
-    const a = [{ term: 1 }, { term: 2 }, { term: 2 }];
-    const b = [{ term: 1 }, { term: 2 }];
-    const c = [{ term: 1 }, { term: 3 }];
-    expect(holdersByIndex(a, [a, b, c])).toEqual([3, 2, 1]);
   });
 
   it('gives a term the same colour every time, and neighbours different ones', () => {

@@ -1,6 +1,6 @@
 /**
  * Layout math of the log grid (nodes by log index or slot), as pure functions: how many cells fit,
- * which indices to show when the log is long, what a majority is, and the colour of a term.
+ * which indices to show when the log is long, and the colour of a term.
  */
 import { scaleOrdinal, schemeSet3 } from 'd3';
 
@@ -33,19 +33,6 @@ export function indexWindow(lo: number, hi: number, capacity: number): IndexWind
   if (hi < lo) return { first: lo, last: lo - 1, hidden: 0 };
   const first = Math.max(lo, hi - cap + 1);
   return { first, last: hi, hidden: first - lo };
-}
-
-/** Nodes needed for a majority of `n`. */
-export function majority(n: number): number {
-  return Math.floor(n / 2) + 1;
-}
-
-/**
- * Per index (1-based), how many logs hold an entry there with the same term as `log`'s entry.
- * By the log matching property, the same index and term means the same entry and prefix.
- */
-export function holdersByIndex(log: readonly { readonly term: number }[], logs: readonly (readonly { readonly term: number }[])[]): number[] {
-  return log.map((entry, i) => logs.filter((other) => other[i]?.term === entry.term).length);
 }
 
 /** Pastel fills with dark ink, clear of the strong role colours; terms cycle through them. */

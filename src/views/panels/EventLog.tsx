@@ -5,7 +5,8 @@
  * took a sixth of the main thread while a run played.
  */
 import { useAppStore } from '../../store/appStore';
-import { describeEvent, formatCount, formatMs } from '../format';
+import { formatCount, formatMs } from '../../labs/contract/numberText';
+import { describeEvent } from '../format';
 import './panels.css';
 
 /** Lines drawn at once while paused, to read back; older events stay in the ring for the timeline. */

@@ -3,7 +3,7 @@
  * rule, the nodes and the detail, and offers to jump to the moment it happened.
  */
 import { useAppStore } from '../../store/appStore';
-import { formatMs } from '../format';
+import { formatMs } from '../../labs/contract/numberText';
 import './panels.css';
 
 interface Props {

@@ -2,9 +2,9 @@
  * A guided scenario's story: the step that matches the current virtual time, large enough for a
  * projector, with buttons that move the run to the previous or next step's moment.
  */
-import type { Scenario } from '../../sim/lab';
+import type { Scenario } from '../../labs/contract/scenario';
 import { useAppStore } from '../../store/appStore';
-import { formatMs } from '../format';
+import { formatMs } from '../../labs/contract/numberText';
 import { currentStep } from './narration';
 import './panels.css';
 

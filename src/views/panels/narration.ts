@@ -1,5 +1,5 @@
 /** Which step of a scenario's narration is current at a virtual time. Pure, for the panel. */
-import type { NarrationStep } from '../../sim/lab';
+import type { NarrationStep } from '../../labs/contract/scenario';
 
 /** The index of the last step at or before `now`, or -1 before the first. */
 export function currentStep(steps: readonly NarrationStep[], now: number): number {

@@ -4,10 +4,9 @@
  * and what it learned; above it, the value chosen for slot 0, and any slot with two.
  */
 import { useMemo } from 'react';
-import { displayNode } from '../cluster/nodeLook';
-import type { LabPanelProps } from '../labViews';
+import type { Gathered, PaxosModel, PaxosRow } from '../../labs/paxos/stateModel';
 import { roleColor, roleColors } from '../palette';
-import { paxosStateModel, type Gathered, type PaxosModel, type PaxosRow } from './paxosStateModel';
+import type { PictureProps } from '../pictureProps';
 import './paxos.css';
 import '../a11y.css';
 
@@ -49,22 +48,22 @@ function Row({ row, quorum, color }: { readonly row: PaxosRow; readonly quorum: 
 }
 
 /** The headline: what is chosen (slot 0 for Multi-Paxos), and a warning for any slot with two values. */
-function headline(model: PaxosModel, single: boolean): { readonly chosen: string; readonly conflict: string } {
+function headline(model: PaxosModel): { readonly chosen: string; readonly conflict: string } {
+  const single = model.singleDecree;
   const chosen = model.chosen.length === 0 ? `${single ? 'The value' : 'Slot 0'}: nothing chosen yet` : `${single ? 'Chosen' : 'Slot 0 chosen'}: ${model.chosen.join(' and ')}`;
   const clashes = model.conflicts.map((c) => (single ? 'two values chosen' : `slot ${c.slot}: ${c.values.join(' and ')} both chosen`));
   return { chosen, conflict: clashes.length === 0 ? '' : ` — ${clashes.join('; ')}, agreement broken!` };
 }
 
-export default function PaxosStatePanel({ frame, lab }: LabPanelProps) {
-  const model = useMemo(() => paxosStateModel(frame.nodes, (n) => displayNode(lab, n).role), [frame.nodes, lab]);
+export default function PaxosStatePanel({ model, lab }: PictureProps<'paxos-state'>) {
   const colors = useMemo(() => roleColors(lab.roles), [lab.roles]);
-  const { chosen, conflict } = headline(model, lab.id === 'paxos');
+  const { chosen, conflict } = headline(model);
   return (
     <div className="paxos-state">
       <p className={`paxos-headline${conflict === '' ? '' : ' has-conflict'}`} role="status" aria-label={`${chosen}${conflict}`}>
         {chosen}
         {conflict !== '' && <strong className="paxos-conflict">{conflict}</strong>}
-        <span className="muted"> · quorum {model.quorum} of {frame.nodes.length}</span>
+        <span className="muted"> · quorum {model.quorum} of {model.nodeCount}</span>
       </p>
       <div className="paxos-table-box">
         <table className="paxos-table">
@@ -78,7 +77,7 @@ export default function PaxosStatePanel({ frame, lab }: LabPanelProps) {
               <th scope="col">Ballot</th>
               <th scope="col">Promises</th>
               <th scope="col">Accepts</th>
-              <th scope="col">{lab.id === 'paxos' ? 'Learned' : 'Applied'}</th>
+              <th scope="col">{model.singleDecree ? 'Learned' : 'Applied'}</th>
             </tr>
           </thead>
           <tbody>

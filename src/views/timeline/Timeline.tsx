@@ -6,7 +6,7 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useAppStore, useAppStoreShallow } from '../../store/appStore';
 import { setCursor } from '../../store/viewActions';
-import { formatMs } from '../format';
+import { formatMs } from '../../labs/contract/numberText';
 import { useElementWidth } from '../useElementWidth';
 import { AXIS_H, timelineGeometry } from './geometry';
 import { buildTimeline, clampTime, DEFAULT_SPAN_MS, followWindow, panWindow, scaleSpan, zoomWindow, type TimeWindow } from './model';

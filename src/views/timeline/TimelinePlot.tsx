@@ -1,6 +1,6 @@
 /** Draws the diagram's lanes, axis, messages and marks for one geometry. No state, no events. */
 import { messageColor } from '../palette';
-import { formatTick } from '../format';
+import { formatTick } from '../../labs/contract/numberText';
 import { arrowHead, arrowLine, AXIS_H, crossPath, LANE_LABEL_W, type TimelineGeometry } from './geometry';
 import type { NodeMark, TimelineModel } from './model';
 

@@ -3,9 +3,8 @@
  * transitions with event and guard), with the live state lit, its counters and the time left
  * before an open breaker lets a probe through.
  */
-import { useMemo } from 'react';
-import type { LabPanelProps } from '../labViews';
-import { breakerChart, breakerReading, type BreakerChart, type BreakerReading } from './breakerChartModel';
+import type { BreakerChart, BreakerReading } from '../../labs/traffic/breakerChartModel';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const W = 520;
@@ -99,10 +98,8 @@ function Counters({ r }: { readonly r: BreakerReading }) {
   );
 }
 
-export default function BreakerChartPanel({ frame }: LabPanelProps) {
-  const readings = useMemo(() => frame.nodes.flatMap((n) => breakerReading(n) ?? []), [frame.nodes]);
-  const variant = readings[0]?.variant ?? 'hardened';
-  const chart = useMemo(() => breakerChart(variant), [variant]);
+export default function BreakerChartPanel({ model }: PictureProps<'breaker-chart'>) {
+  const { chart, readings } = model;
   return (
     <div className="traffic-breaker">
       {readings.map((r) => (

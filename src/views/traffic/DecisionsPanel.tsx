@@ -5,12 +5,11 @@
  * hardened bucket's tokens reserved by waiting requests) is drawn below a zero line.
  */
 import { line, scaleLinear } from 'd3';
-import { useMemo, useRef } from 'react';
-import { formatTick } from '../format';
-import type { LabPanelProps } from '../labViews';
+import { useRef } from 'react';
+import { formatTick } from '../../labs/contract/numberText';
 import { useElementWidth } from '../useElementWidth';
-import { isOutcome } from '../../protocols/traffic';
-import { CODE_NAMES, gateSeries, SPAN_MS, type GateSeries } from './decisionsModel';
+import { SPAN_MS, type GateSeries, type GateTick } from '../../labs/traffic/decisionsModel';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const HEIGHT = 136;
@@ -26,11 +25,10 @@ function rateText(g: GateSeries): string {
 function GateChart({ g, width }: { readonly g: GateSeries; readonly width: number }) {
   const x = scaleLinear().domain([Math.max(0, g.now - SPAN_MS), Math.max(g.now, 1)]).range([PAD.left, width - PAD.right]);
   const y = scaleLinear().domain([g.levelMin, g.levelMax]).range([HEIGHT - PAD.bottom - 2 * STRIP_H - 8, PAD.top]);
-  const levelPoints = g.points.filter((p) => !isOutcome(p[2]));
-  const path = line<(typeof g.points)[number]>()
+  const path = line<(typeof g.levelPoints)[number]>()
     .x((p) => x(p[0]))
-    .y((p) => y(p[1]))(levelPoints);
-  const stripY = (code: number) => HEIGHT - PAD.bottom - (isOutcome(code) ? STRIP_H : 2 * STRIP_H + 3);
+    .y((p) => y(p[1]))(g.levelPoints);
+  const stripY = (tick: GateTick) => HEIGHT - PAD.bottom - (tick.strip === 'outcome' ? STRIP_H : 2 * STRIP_H + 3);
   return (
     <figure className="traffic-gate" aria-label={`${g.id}: ${rateText(g)}; in the last ${SPAN_MS / 1000} s ${g.allowed} let through, ${g.refused} not; ${g.succeeded} calls succeeded, ${g.failed} failed`}>
       <figcaption>
@@ -47,8 +45,8 @@ function GateChart({ g, width }: { readonly g: GateSeries; readonly width: numbe
         ))}
         {g.levelMin < 0 && <line className="traffic-zero" x1={PAD.left} x2={width - PAD.right} y1={y(0)} y2={y(0)} />}
         {path !== null && <path className="traffic-level" d={path} />}
-        {g.points.map((p, i) => (
-          <line key={i} className={`traffic-tick code-${CODE_NAMES[p[2]] ?? 'other'}`} x1={x(p[0])} x2={x(p[0])} y1={stripY(p[2])} y2={stripY(p[2]) + STRIP_H} />
+        {g.ticks.map((tick, i) => (
+          <line key={i} className={`traffic-tick code-${tick.code}`} x1={x(tick.t)} x2={x(tick.t)} y1={stripY(tick)} y2={stripY(tick) + STRIP_H} />
         ))}
         <g className="traffic-axis">
           {x.ticks(Math.max(2, Math.floor(width / 110))).map((t) => (
@@ -65,10 +63,9 @@ function GateChart({ g, width }: { readonly g: GateSeries; readonly width: numbe
   );
 }
 
-export default function DecisionsPanel({ frame }: LabPanelProps) {
+export default function DecisionsPanel({ model: gates }: PictureProps<'gate-decisions'>) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, 560);
-  const gates = useMemo(() => gateSeries(frame.nodes), [frame.nodes]);
   return (
     <div ref={box} className="traffic-decisions">
       {gates.map((g) => (

@@ -1,8 +1,7 @@
 /** Degradation gauges: the error rate and the average latency the strategy decides by, against their thresholds. */
 import { scaleLinear } from 'd3';
-import { useMemo } from 'react';
-import type { LabPanelProps } from '../labViews';
-import { degradationGauges, type Gauge } from './gaugesModel';
+import type { Gauge } from '../../labs/traffic/gaugesModel';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const BAR_W = 260;
@@ -23,8 +22,7 @@ function GaugeRow({ g }: { readonly g: Gauge }) {
   );
 }
 
-export default function DegradationPanel({ frame }: LabPanelProps) {
-  const gauges = useMemo(() => frame.nodes.flatMap((n) => degradationGauges(n) ?? []), [frame.nodes]);
+export default function DegradationPanel({ model: gauges }: PictureProps<'degradation-gauges'>) {
   return (
     <div className="traffic-gauges">
       {gauges.map((d) => (

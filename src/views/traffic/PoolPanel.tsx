@@ -1,11 +1,10 @@
 /** The worker pool: its queue, and a lane per worker with the tasks it ran on a time axis ending now. */
 import { scaleLinear } from 'd3';
-import { useMemo, useRef } from 'react';
-import { formatTick } from '../format';
-import type { LabPanelProps } from '../labViews';
+import { useRef } from 'react';
+import { formatTick } from '../../labs/contract/numberText';
 import { useElementWidth } from '../useElementWidth';
-import { LANE_SPAN_MS } from '../../protocols/traffic';
-import { poolModel, type PoolModel } from './poolModel';
+import type { PoolModel } from '../../labs/traffic/poolModel';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const LANE_H = 14;
@@ -13,7 +12,7 @@ const LABEL_W = 36;
 const AXIS_H = 16;
 
 function Lanes({ m, width }: { readonly m: PoolModel; readonly width: number }) {
-  const x = scaleLinear().domain([Math.max(0, m.now - LANE_SPAN_MS), Math.max(m.now, 1)]).range([LABEL_W, width - 8]).clamp(true);
+  const x = scaleLinear().domain([Math.max(0, m.now - m.spanMs), Math.max(m.now, 1)]).range([LABEL_W, width - 8]).clamp(true);
   const height = m.lanes.length * (LANE_H + 3) + AXIS_H;
   return (
     <svg width={width} height={height} role="img" aria-label={`${m.lanes.length} worker lanes, ${m.lanes.filter((l) => l.some((t) => t.outcome === 'running')).length} busy`}>
@@ -38,10 +37,9 @@ function Lanes({ m, width }: { readonly m: PoolModel; readonly width: number }) 
   );
 }
 
-export default function PoolPanel({ frame }: LabPanelProps) {
+export default function PoolPanel({ model: pools }: PictureProps<'pool-lanes'>) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, 560);
-  const pools = useMemo(() => frame.nodes.flatMap((n) => poolModel(n) ?? []), [frame.nodes]);
   return (
     <div ref={box} className="traffic-pool">
       {pools.map((m) => (

@@ -5,11 +5,11 @@
  * previous window; under each, the size of its key table (the memory the hardened table bounds).
  */
 import { scaleLinear, type ScaleLinear } from 'd3';
-import { useMemo, useRef } from 'react';
-import { formatCount, formatTick } from '../format';
-import type { LabPanelProps } from '../labViews';
+import { useRef } from 'react';
+import { formatCount, formatTick } from '../../labs/contract/numberText';
 import { useElementWidth } from '../useElementWidth';
-import { windowRows, type CountedWindow, type WindowRow } from './windowContentsModel';
+import type { CountedWindow, WindowRow } from '../../labs/traffic/windowContentsModel';
+import type { PictureProps } from '../pictureProps';
 import './traffic.css';
 
 const HEIGHT = 72;
@@ -75,10 +75,9 @@ function keyTable(row: WindowRow): string {
   return `${formatCount(row.keys)} ${row.keys === 1 ? 'key' : 'keys'} held (peak ${formatCount(row.peakKeys)}, ${formatCount(row.evicted)} evicted)`;
 }
 
-export default function WindowContentsPanel({ frame }: LabPanelProps) {
+export default function WindowContentsPanel({ model: rows }: PictureProps<'window-contents'>) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, 560);
-  const rows = useMemo(() => windowRows(frame.nodes), [frame.nodes]);
   return (
     <div ref={box} className="traffic-windows">
       {rows.map((row) => (

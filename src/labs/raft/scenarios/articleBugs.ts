@@ -1,5 +1,5 @@
 /** The article's pitfalls, each shown happening and caught by a checker. */
-import type { Scenario } from '../../../sim/lab';
+import type { Scenario } from '../../contract/scenario';
 import { crash, cut, healAll, put, restart, timeout } from './actions';
 
 /** Long election timeouts, so only the scenario's forced time-outs start elections. */

@@ -1,5 +1,5 @@
 /** Elections and failover in the hardened variant: how Raft is meant to behave. */
-import type { Scenario } from '../../../sim/lab';
+import type { Scenario } from '../../contract/scenario';
 import { bridge, crash, get, healAll, isolate, put, restart } from './actions';
 
 /** At seed 3, n4's timer fires first and it wins term 1 cleanly; the next scenarios start there. */

@@ -2,7 +2,7 @@
  * The Raft lab's guided scenarios. Each is seeded and scripted so that it shows what its title
  * says on every run; tests/raft/scenarios.test.ts checks the key fact of each.
  */
-import type { Scenario } from '../../../sim/lab';
+import type { Scenario } from '../../contract/scenario';
 import { staleVotes, unpersistedVote } from './articleBugs';
 import { bridged, firstElection, leaderCrash, leaderIsolated, splitVote } from './basics';
 import { figure8, laggingArticle, laggingHardened } from './replication';

@@ -1,5 +1,5 @@
 /** Log repair and the commit rule. */
-import type { Scenario } from '../../../sim/lab';
+import type { Scenario } from '../../contract/scenario';
 import { crash, cut, healAll, put, restart, split, timeout } from './actions';
 
 /**
