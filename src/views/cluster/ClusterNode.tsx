@@ -14,7 +14,7 @@ interface Props {
   readonly layout: Pick<RingLayout, 'width' | 'nodeRadius' | 'ringRadius'>;
   readonly selected: boolean;
   readonly onOpen: (id: string, byKeyboard: boolean) => void;
-  /** What the lab adds (labViews.ts): a timer arc and a label line. */
+  /** What the lab adds (its `decorate`): a timer arc and a label line. */
   readonly decoration?: NodeDecoration | null;
 }
 
